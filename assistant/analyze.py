@@ -1,0 +1,184 @@
+"""Question analysis: language, kind of question, and the key terms evidence must contain."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.glossary import translate
+from assistant.types import Language
+from ingest.lexical import STOPWORDS, compound_parts, stem, words
+
+Kind = Literal["responsible", "who", "list", "when", "amount", "frequency", "yesno", "what"]
+
+_EN_MARKERS = frozenset(
+    "who what which when where why how is are was were the of does do did in for to a an "
+    "and by with from responsible many much often there this that it its has have".split()
+)
+_SV_MARKERS = frozenset(
+    "vem vad vilken vilket vilka när var varför hur är och för av med som det den har ska "
+    "till på om i inom finns gäller ansvarar".split()
+)
+_QUESTION_WORDS = frozenset(
+    "vem vems vad vilken vilket vilka när var varför hur finns who whom whose what which "
+    "when where why how".split()
+)
+_EN_STOPWORDS = frozenset(
+    "is are was were be been being the a an of for in on to does do did and or by with from "
+    "at its it this that there will would should must can could about as into per has have "
+    "had any some their they them his her s".split()
+)
+# Words that frame the kind of answer wanted rather than naming what it is about.
+_FRAME_STEMS = frozenset(
+    stem(w)
+    for w in "ansvarar ansvarig ansvariga ansvaret ansvar huvudansvar huvudansvaret "
+    "responsible responsibility ske sker".split()
+)
+_ANSWER_TYPE_WEIGHT = 0.3
+_UNKNOWN_ENGLISH_WEIGHT = 0.0
+
+_KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
+    ("responsible", re.compile(r"\b(ansvar\w*|huvudansvar\w*|responsib\w*|in charge)\b")),
+    ("frequency", re.compile(r"\b(hur ofta|how often|how frequently)\b")),
+    ("amount", re.compile(
+        r"\b(hur (mycket|stor\w*|många|lång\w*)|vad kostar|how (much|many|large|big|long)|"
+        r"what does .* cost|belopp|summa)\b"
+    )),
+    ("when", re.compile(
+        r"^(när|when)\b|\b(vilket (datum|år)|vilken (period|tidsperiod)|vilka år|"
+        r"(what|which) (date|year|period|time)|senast|deadline|by when|from when|until when)\b"
+    )),
+    ("list", re.compile(r"^(vilka|which|what)\b")),
+    ("who", re.compile(r"^(vem|vilken kommun|vilken organisation|who|which (municipality|organi))")),
+    ("yesno", re.compile(
+        r"^(innebär|finns|har|är|ska|kan|gäller|får|måste|does|do|is|are|can|will|has|have|must)\b"
+    )),
+]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A key term of the question and the stem sequences that count as finding it."""
+
+    surface: str
+    alternatives: tuple[tuple[str, ...], ...]
+    weight: float
+    required: bool = False  # names and numbers must be found in the evidence
+
+    def found_in(self, tokens: frozenset[str]) -> bool:
+        return any(all(s in tokens for s in alt) for alt in self.alternatives)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    language: Language
+    kind: Kind
+    terms: tuple[Term, ...]
+    search_text: str  # the question plus Swedish renderings of English words
+
+
+def detect_language(text: str) -> Language:
+    tokens = re.findall(r"[a-zåäöé']+", text.lower())
+    english = sum(t in _EN_MARKERS for t in tokens)
+    swedish = sum(t in _SV_MARKERS for t in tokens) + 2 * len(re.findall(r"[åäö]", text.lower()))
+    names = len(re.findall(r"\b[A-ZÅÄÖ][a-zåäö]*[åäö][a-zåäö]*", text))
+    swedish -= 2 * names  # Swedish names in an English question do not make it Swedish
+    return "en" if english > swedish else "sv"
+
+
+def question_kind(text: str) -> Kind:
+    lowered = text.lower().strip()
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(lowered):
+            return kind
+    return "what"
+
+
+def _is_name(raw: str, position: int) -> bool:
+    return any(ch.isdigit() for ch in raw) or (position > 0 and raw[:1].isupper())
+
+
+def _alternatives(word: str, vocabulary: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    alts: list[tuple[str, ...]] = [(stem(word),)]
+    parts = compound_parts(word, vocabulary)
+    if parts:
+        alts.append(tuple(parts))
+    return tuple(alts)
+
+
+def _phrase_alternatives(phrase: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    stems: list[str] = []
+    for word in words(phrase):
+        if word not in STOPWORDS:
+            stems.append(stem(word))
+    return tuple(stems)
+
+
+def analyse(text: str, vocabulary: frozenset[str], document_frequency: dict[str, int],
+            chunk_count: int) -> Question:
+    """The language, kind and weighted key terms of a question."""
+    import math
+
+    language = detect_language(text)
+    kind = question_kind(text)
+    raw_words = re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", text)
+    max_idf = math.log(1 + chunk_count)
+
+    def idf(alternatives: tuple[tuple[str, ...], ...]) -> float:
+        best = max_idf
+        for alt in alternatives:
+            df = min((document_frequency.get(s, 0) for s in alt), default=0)
+            if df:
+                best = min(best, math.log(1 + chunk_count / df))
+        return max(best, 0.2)
+
+    terms: list[Term] = []
+    extra: list[str] = []
+    lowered = [w.lower().split("'")[0] for w in raw_words]
+    translated = dict(translate(lowered)) if language == "en" else {}
+    consumed: set[int] = set()
+    if translated:
+        # mark the words covered by glossary phrases
+        i = 0
+        while i < len(lowered):
+            for size in range(4, 0, -1):
+                phrase = " ".join(lowered[i : i + size])
+                if phrase in translated:
+                    renderings = translated[phrase]
+                    alts = tuple(_phrase_alternatives(r, vocabulary) for r in renderings)
+                    alts = tuple(a for a in alts if a)
+                    frame = any(stem(w) in _FRAME_STEMS for w in phrase.split())
+                    if alts and not frame:
+                        terms.append(Term(phrase, alts, idf(alts)))
+                    extra.extend(renderings)
+                    consumed.update(range(i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+
+    previous = ""
+    for position, (raw, word) in enumerate(zip(raw_words, lowered, strict=True)):
+        after_question_word = previous in {"vilken", "vilket", "vilka", "which", "what"}
+        previous = word
+        if position in consumed or word in _QUESTION_WORDS:
+            continue
+        if word in STOPWORDS or word in _EN_STOPWORDS or len(word) < 2:
+            continue
+        alts = _alternatives(word, vocabulary)
+        if stem(word) in _FRAME_STEMS:
+            continue
+        name = _is_name(raw, position)
+        known = any(all(s in vocabulary or document_frequency.get(s) for s in a) for a in alts)
+        if language == "en" and not name and not known:
+            weight = _UNKNOWN_ENGLISH_WEIGHT  # an English word we cannot look for
+        elif after_question_word and not name:
+            weight = _ANSWER_TYPE_WEIGHT  # "vilken kommun": the kind of answer, not its topic
+        else:
+            weight = idf(alts)
+        if weight > 0:
+            terms.append(Term(raw, alts, weight, required=name))
+    search_text = " ".join([text, *extra])
+    return Question(text, language, kind, tuple(terms), search_text)

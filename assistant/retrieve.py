@@ -1,0 +1,124 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (bm25s) ranks fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+
+import numpy as np
+
+from assistant.types import Hit
+from ingest.build import lexical_text
+from ingest.embed import Embedder, embedding_text
+from ingest.lexical import tokenize
+from ingest.schema import Chunk
+from ingest.store import StoredIndex
+
+
+class Retriever:
+    def __init__(
+        self,
+        index: StoredIndex,
+        embedder: Embedder,
+        candidates: int = 30,
+        rrf_k: int = 60,
+        dense_weight: float = 1.0,
+        lexical_weight: float = 1.0,
+        fusion: str = "rrf",
+    ) -> None:
+        self.fusion = fusion
+        self.index = index
+        self.embedder = embedder
+        self.chunks = index.chunks
+        self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.dense_weight = dense_weight
+        self.lexical_weight = lexical_weight
+        self.chunk_tokens = [
+            frozenset(tokenize(lexical_text(c), index.vocabulary)) for c in self.chunks
+        ]
+        self.document_frequency: Counter[str] = Counter(
+            t for tokens in self.chunk_tokens for t in tokens
+        )
+
+    def dense_scores(self, query: str, doc_ids: Collection[str] | None) -> dict[int, float]:
+        """Cosine similarity of the best candidates, by chunk position."""
+        vector = self.embedder.embed([embedding_text("", "", query)])[0]
+        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids else None
+        count = self.index.collection.count()
+        if count == 0:
+            return {}
+        result = self.index.collection.query(
+            query_embeddings=[vector.tolist()],
+            n_results=min(self.candidates, count),
+            where=where,
+            include=["distances"],
+        )
+        return {
+            self.position[i]: 1.0 - float(d)
+            for i, d in zip(result["ids"][0], result["distances"][0], strict=True)
+            if i in self.position
+        }
+
+    def dense_ranking(self, query: str, doc_ids: Collection[str] | None) -> list[int]:
+        vector = self.embedder.embed([embedding_text("", "", query)])[0]
+        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids else None
+        count = self.index.collection.count()
+        if count == 0:
+            return []
+        result = self.index.collection.query(
+            query_embeddings=[vector.tolist()],
+            n_results=min(self.candidates, count),
+            where=where,
+            include=[],
+        )
+        return [self.position[i] for i in result["ids"][0] if i in self.position]
+
+    def lexical_ranking(self, query: str, doc_ids: Collection[str] | None) -> list[int]:
+        scores = self.lexical_scores(query, doc_ids)
+        return sorted(scores, key=lambda p: -scores[p])
+
+    def lexical_scores(self, query: str, doc_ids: Collection[str] | None) -> dict[int, float]:
+        tokens = tokenize(query, self.index.vocabulary)
+        if not tokens or not self.chunks:
+            return {}
+        scores = np.asarray(self.index.lexical.get_scores(tokens), dtype=np.float64)
+        if doc_ids:
+            allowed = np.array([c.doc_id in doc_ids for c in self.chunks])
+            scores = np.where(allowed, scores, 0.0)
+        order = np.argsort(-scores, kind="stable")[: self.candidates]
+        return {int(i): float(scores[i]) for i in order if scores[i] > 0}
+
+    def search(
+        self,
+        dense_query: str,
+        lexical_query: str,
+        k: int,
+        doc_ids: Collection[str] | None = None,
+    ) -> list[Hit]:
+        dense_similarity = self.dense_scores(dense_query, doc_ids)
+        dense = sorted(dense_similarity, key=lambda p: -dense_similarity[p])
+        lexical_score = self.lexical_scores(lexical_query, doc_ids)
+        lexical = sorted(lexical_score, key=lambda p: -lexical_score[p])
+        dense_rank = {p: r for r, p in enumerate(dense, 1)}
+        lexical_rank = {p: r for r, p in enumerate(lexical, 1)}
+        scores: dict[int, float] = {}
+        if self.fusion == "rrf":
+            for p, r in dense_rank.items():
+                scores[p] = scores.get(p, 0.0) + self.dense_weight / (self.rrf_k + r)
+            for p, r in lexical_rank.items():
+                scores[p] = scores.get(p, 0.0) + self.lexical_weight / (self.rrf_k + r)
+        else:  # weighted scores: bm25 scaled to [0, 1] by the best, cosine as it is
+            top = max(lexical_score.values(), default=0.0) or 1.0
+            for p, value in lexical_score.items():
+                scores[p] = self.lexical_weight * value / top
+            for p, value in dense_similarity.items():
+                scores[p] = scores.get(p, 0.0) + self.dense_weight * max(value, 0.0)
+        best = sorted(scores, key=lambda p: (-scores[p], p))[:k]
+        return [
+            Hit(self.chunks[p], scores[p], dense_rank.get(p), lexical_rank.get(p)) for p in best
+        ]
+
+    def tokens_of(self, chunk: Chunk) -> frozenset[str]:
+        return self.chunk_tokens[self.position[chunk.chunk_id]]

@@ -1,0 +1,30 @@
+"""Sentence splitting for Swedish text, shared by the chunker and the answerer."""
+
+from __future__ import annotations
+
+import re
+
+# A split point: end punctuation, space, then something that starts a sentence.
+_BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"”«(]?[A-ZÅÄÖÉ0-9(])|\n+")
+# Tokens whose final period does not end a sentence.
+_NO_END = re.compile(
+    r"(?:^|\s)(?:\d+(?:\.\d+)*\.|[A-ZÅÄÖa-zåäö]\.|t\.ex\.|bl\.a\.|m\.m\.|s\.k\.|inkl\.|"
+    r"ca\.|nr\.|kap\.|jfr\.|resp\.|enl\.|dvs\.|fr\.o\.m\.|t\.o\.m\.)$"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text; item numbers like '3.1.' and common abbreviations stay inside."""
+    pieces: list[str] = []
+    last = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[last : match.start()]
+        if match.group(0).strip() == "" and "\n" not in match.group(0) and _NO_END.search(head):
+            continue
+        if head.strip():
+            pieces.append(head.strip())
+        last = match.end()
+    tail = text[last:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces

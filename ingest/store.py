@@ -1,0 +1,216 @@
+"""The index on disk: a Chroma collection (passages + embeddings), a bm25s lexical index
+and manifest.json (model, chunker version, documents).
+
+A build writes into a sibling folder and swaps it in only when complete, so a failed or
+interrupted build leaves the previous index as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ingest.schema import Chunk, TableRow
+
+MANIFEST_FILE = "manifest.json"
+CHROMA_DIR = "chroma"
+LEXICAL_DIR = "lexical"
+VOCABULARY_FILE = "vocabulary.json"
+COLLECTION = "passages"
+FORMAT_VERSION = 1
+
+
+class IndexUnavailable(RuntimeError):
+    """The index is missing, incomplete or built differently; the message says what to do."""
+
+
+@dataclass
+class DocumentInfo:
+    title: str
+    content_hash: str
+    chunks: int
+    indexed_at: str
+    organisations: list[str] = field(default_factory=list)
+    period: str = ""
+
+
+@dataclass
+class Manifest:
+    embedding_model: str
+    dim: int
+    chunker_version: str
+    built_at: str
+    documents: dict[str, DocumentInfo]
+    problems: list[dict[str, str]] = field(default_factory=list)
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        data["documents"] = {k: DocumentInfo(**v) for k, v in data["documents"].items()}
+        return cls(**data)
+
+
+def now_iso() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+def chroma_client(path: Path):  # -> chromadb.ClientAPI
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    return chromadb.PersistentClient(
+        path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+
+
+def chunk_metadata(chunk: Chunk, seq: int) -> dict[str, str | int]:
+    row = ""
+    if chunk.row is not None:
+        row = json.dumps(asdict(chunk.row), ensure_ascii=False)
+    return {
+        "seq": seq,
+        "doc_id": chunk.doc_id,
+        "title": chunk.title,
+        "heading_path": json.dumps(list(chunk.heading_path), ensure_ascii=False),
+        "start": chunk.start,
+        "end": chunk.end,
+        "page": -1 if chunk.page is None else chunk.page,
+        "position": chunk.position,
+        "row": row,
+    }
+
+
+def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
+    row = None
+    if meta.get("row"):
+        data = json.loads(meta["row"])
+        row = TableRow(
+            table=data["table"],
+            row=data["row"],
+            cells=tuple((h, v) for h, v in data["cells"]),
+            item=data.get("item"),
+        )
+    page = int(meta.get("page", -1))
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=str(meta["doc_id"]),
+        title=str(meta["title"]),
+        heading_path=tuple(json.loads(str(meta["heading_path"]))),
+        text=text,
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        page=None if page < 0 else page,
+        row=row,
+        position=int(meta["position"]),
+    )
+
+
+def write_index(
+    index_dir: Path,
+    chunks: list[Chunk],
+    embeddings: np.ndarray,
+    lexical_tokens: list[list[str]],
+    vocabulary: frozenset[str],
+    manifest: Manifest,
+) -> None:
+    """Write a complete index next to `index_dir`, then swap it in."""
+    import bm25s
+
+    index_dir = index_dir.resolve()
+    staging = index_dir.with_name(index_dir.name + ".building")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+
+    client = chroma_client(staging / CHROMA_DIR)
+    collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
+    batch = 1000
+    for i in range(0, len(chunks), batch):
+        part = chunks[i : i + batch]
+        collection.add(
+            ids=[c.chunk_id for c in part],
+            embeddings=embeddings[i : i + batch].tolist(),
+            documents=[c.text for c in part],
+            metadatas=[chunk_metadata(c, i + j) for j, c in enumerate(part)],
+        )
+    del collection, client
+
+    lexical = bm25s.BM25()
+    lexical.index(lexical_tokens or [[""]], show_progress=False)
+    lexical.save(str(staging / LEXICAL_DIR), show_progress=False)
+    (staging / LEXICAL_DIR / VOCABULARY_FILE).write_text(
+        json.dumps(sorted(vocabulary), ensure_ascii=False), encoding="utf-8"
+    )
+    (staging / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
+    _swap_in(staging, index_dir)
+
+
+def _swap_in(staging: Path, index_dir: Path) -> None:
+    retired = index_dir.with_name(index_dir.name + ".previous")
+    if retired.exists():
+        shutil.rmtree(retired)
+    if index_dir.exists():
+        index_dir.rename(retired)
+    staging.rename(index_dir)
+    if retired.exists():
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def read_manifest(index_dir: Path) -> Manifest:
+    path = index_dir / MANIFEST_FILE
+    if not path.exists():
+        raise IndexUnavailable(
+            f"No index at {index_dir}: build it with `python -m ingest --index {index_dir}`."
+        )
+    try:
+        return Manifest.from_json(path.read_text(encoding="utf-8"))
+    except (ValueError, TypeError, KeyError) as error:
+        raise IndexUnavailable(
+            f"The index at {index_dir} is unreadable ({error}): rebuild it with "
+            f"`python -m ingest --full --index {index_dir}`."
+        ) from error
+
+
+@dataclass
+class StoredIndex:
+    """An opened index: every chunk in lexical order, the Chroma collection and bm25s."""
+
+    manifest: Manifest
+    chunks: list[Chunk]
+    collection: object
+    lexical: object
+    vocabulary: frozenset[str]
+
+
+def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:
+    import bm25s
+
+    manifest = read_manifest(index_dir)
+    if manifest.embedding_model != embedding_model:
+        raise IndexUnavailable(
+            f"The index at {index_dir} was built with the embedding model "
+            f"'{manifest.embedding_model}', but the settings say '{embedding_model}': "
+            f"rebuild it with `python -m ingest --full --index {index_dir}`."
+        )
+    client = chroma_client(index_dir / CHROMA_DIR)
+    collection = client.get_collection(COLLECTION)
+    stored = collection.get(include=["documents", "metadatas"])
+    records = sorted(
+        zip(stored["ids"], stored["documents"], stored["metadatas"], strict=True),
+        key=lambda r: int(r[2]["seq"]),
+    )
+    chunks = [chunk_from_record(i, text, meta) for i, text, meta in records]
+    lexical = bm25s.BM25.load(str(index_dir / LEXICAL_DIR), show_progress=False)
+    vocabulary = frozenset(
+        json.loads((index_dir / LEXICAL_DIR / VOCABULARY_FILE).read_text(encoding="utf-8"))
+    )
+    return StoredIndex(manifest, chunks, collection, lexical, vocabulary)
