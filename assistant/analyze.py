@@ -6,34 +6,28 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.glossary import translate
+from assistant.glossary import SWEDISH_SYNONYMS, translate
 from assistant.types import Language
 from ingest.lexical import STOPWORDS, compound_parts, stem, words
 
 Kind = Literal["responsible", "who", "list", "when", "amount", "frequency", "yesno", "what"]
 
 _EN_MARKERS = frozenset(
-    "who what which when where why how is are was were the of does do did in for to a an "
-    "and by with from responsible many much often there this that it its has have".split()
+    ["who", "what", "which", "when", "where", "why", "how", "is", "are", "was", "were", "the", "of", "does", "do", "did", "in", "for", "to", "a", "an", "and", "by", "with", "from", "responsible", "many", "much", "often", "there", "this", "that", "it", "its", "has", "have"]
 )
 _SV_MARKERS = frozenset(
-    "vem vad vilken vilket vilka när var varför hur är och för av med som det den har ska "
-    "till på om i inom finns gäller ansvarar".split()
+    ["vem", "vad", "vilken", "vilket", "vilka", "när", "var", "varför", "hur", "är", "och", "för", "av", "med", "som", "det", "den", "har", "ska", "till", "på", "om", "i", "inom", "finns", "gäller", "ansvarar"]
 )
 _QUESTION_WORDS = frozenset(
-    "vem vems vad vilken vilket vilka när var varför hur finns who whom whose what which "
-    "when where why how".split()
+    ["vem", "vems", "vad", "vilken", "vilket", "vilka", "när", "var", "varför", "hur", "finns", "who", "whom", "whose", "what", "which", "when", "where", "why", "how"]
 )
 _EN_STOPWORDS = frozenset(
-    "is are was were be been being the a an of for in on to does do did and or by with from "
-    "at its it this that there will would should must can could about as into per has have "
-    "had any some their they them his her s".split()
+    ["is", "are", "was", "were", "be", "been", "being", "the", "a", "an", "of", "for", "in", "on", "to", "does", "do", "did", "and", "or", "by", "with", "from", "at", "its", "it", "this", "that", "there", "will", "would", "should", "must", "can", "could", "about", "as", "into", "per", "has", "have", "had", "any", "some", "their", "they", "them", "his", "her", "s"]
 )
 # Words that frame the kind of answer wanted rather than naming what it is about.
 _FRAME_STEMS = frozenset(
     stem(w)
-    for w in "ansvarar ansvarig ansvariga ansvaret ansvar huvudansvar huvudansvaret "
-    "responsible responsibility ske sker".split()
+    for w in ["ansvarar", "ansvarig", "ansvariga", "ansvaret", "ansvar", "huvudansvar", "huvudansvaret", "responsible", "responsibility", "ske", "sker"]
 )
 _ANSWER_TYPE_WEIGHT = 0.3
 _UNKNOWN_ENGLISH_WEIGHT = 0.0
@@ -101,8 +95,12 @@ def _is_name(raw: str, position: int) -> bool:
 
 
 def _alternatives(word: str, vocabulary: frozenset[str]) -> tuple[tuple[str, ...], ...]:
-    alts: list[tuple[str, ...]] = [(stem(word),)]
-    parts = compound_parts(word, vocabulary)
+    """Stem sequences that count as the word: itself, its hyphen parts, its compound parts."""
+    if "-" in word:  # Kävlinge-Örkelljunga, 2016-2018: every part must be there
+        parts = [p for p in word.lower().split("-") if p and p not in STOPWORDS]
+        return (tuple(stem(p) for p in parts),) if parts else ()
+    alts: list[tuple[str, ...]] = [(stem(word.lower()),)]
+    parts = compound_parts(word.lower(), vocabulary)
     if parts:
         alts.append(tuple(parts))
     return tuple(alts)
@@ -168,6 +166,12 @@ def analyse(text: str, vocabulary: frozenset[str], document_frequency: dict[str,
         if word in STOPWORDS or word in _EN_STOPWORDS or len(word) < 2:
             continue
         alts = _alternatives(word, vocabulary)
+        if not alts:
+            continue
+        synonyms = SWEDISH_SYNONYMS.get(stem(word), ())
+        if synonyms:
+            alts = alts + tuple(_phrase_alternatives(r, vocabulary) for r in synonyms)
+            extra.extend(synonyms)
         if stem(word) in _FRAME_STEMS:
             continue
         name = _is_name(raw, position)

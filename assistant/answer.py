@@ -51,8 +51,14 @@ _SPANS: dict[str, re.Pattern[str]] = {
 }
 _RESPONSIBLE_HEADER = re.compile(r"ansvar|responsib", re.IGNORECASE)
 _RESPONSIBLE_SENTENCE = re.compile(
-    r"\b(ansvarar|ansvarig|huvudansvar|tillhandahåller|leder|samordnar|utser)\b", re.IGNORECASE
+    r"\b(ansvarar|ansvarig|ansvariga|huvudansvar\w*|tillhandahåller)\b", re.IGNORECASE
 )
+_ENUMERATION = re.compile(r"[^\W\d_]+(?:[^,.;:]*,){1,}[^,.;:]*\b(?:och|samt|and|or|eller)\b")
+_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?")
+_PARENTHESISED_LIST = re.compile(r"\([A-ZÅÄÖ][^()]*,[^()]*\)")
+_SENTENCE_FINAL = re.compile(r"[.!?:;)]$")
+_ANSWER_NAMES = {"kommun", "kommuner", "parter", "part", "organisationer", "municipality",
+                 "municipalities", "parties", "members", "medlemmar", "vem", "vilka", "who"}
 _ITEM = re.compile(r"(?:^|\s)(\d{1,2}\.\d{1,2})\.?\s")
 
 
@@ -63,8 +69,8 @@ class Unit:
     rank: int
     chunk: Chunk
     text: str
-    tokens: frozenset[str]
-    context: frozenset[str]  # with the title, headings (and for a row, all its cells)
+    tokens: frozenset[str]  # the unit's own words and the document title's
+    context: frozenset[str]  # with the headings too
 
 
 @dataclass(frozen=True)
@@ -74,22 +80,31 @@ class Scored:
     coverage: float
 
 
+def _credit(term: Term, tokens: frozenset[str]) -> float:
+    """1 when the term is found; half the share of parts found for a partly found compound."""
+    if term.found_in(tokens):
+        return 1.0
+    partial = [sum(s in tokens for s in alt) / len(alt) for alt in term.alternatives if len(alt) > 1]
+    return 0.5 * max(partial, default=0.0)
+
+
 def coverage(terms: Sequence[Term], tokens: frozenset[str]) -> float:
     total = sum(t.weight for t in terms)
     if total <= 0:
         return 0.0
-    return sum(t.weight for t in terms if t.found_in(tokens)) / total
+    return sum(t.weight * _credit(t, tokens) for t in terms) / total
 
 
 def _units(rank: int, chunk: Chunk, vocabulary: frozenset[str]) -> list[Unit]:
-    where = frozenset(tokenize(" ".join([chunk.title, *chunk.heading_path]), vocabulary))
+    title = frozenset(tokenize(chunk.title, vocabulary))
+    where = title | frozenset(tokenize(" ".join(chunk.heading_path), vocabulary))
     if chunk.row is not None:
         tokens = frozenset(tokenize(chunk.text, vocabulary))
-        return [Unit(rank, chunk, chunk.text, tokens, tokens | where)]
+        return [Unit(rank, chunk, chunk.text, tokens | title, tokens | where)]
     units = []
     for sentence in split_sentences(chunk.text):
         tokens = frozenset(tokenize(sentence, vocabulary))
-        units.append(Unit(rank, chunk, sentence, tokens, tokens | where))
+        units.append(Unit(rank, chunk, sentence, tokens | title, tokens | where))
     return units
 
 
@@ -103,9 +118,42 @@ def _bonus(question: Question, unit: Unit) -> float:
             return 0.25
         if _RESPONSIBLE_SENTENCE.search(unit.text):
             return 0.2
-    if kind in ("list", "who") and len(re.findall(r"\b[A-ZÅÄÖ][a-zåäö]+", unit.text)) >= 2:
-        return 0.05
-    return 0.0
+    bonus = 0.0
+    wants_names = kind in ("list", "who", "responsible") and _wants_names(question)
+    if wants_names:
+        names = len(_new_names(question, unit.text))
+        bonus += min(0.2, 0.05 * names)
+        if names >= 2 and _is_enumeration(unit.text):
+            bonus += 0.15
+    elif kind == "list" and _is_enumeration(unit.text):
+        bonus += 0.15
+    if _heading_like(unit) and not (kind in _SPANS and _SPANS[kind].search(unit.text)):
+        bonus -= 0.2
+    return bonus
+
+
+def _is_enumeration(text: str) -> bool:
+    return bool(_ENUMERATION.search(text) or _PARENTHESISED_LIST.search(text))
+
+
+def _new_names(question: Question, text: str) -> set[str]:
+    """Capitalised words of the text that the question does not already name."""
+    asked = {w.lower() for w in re.findall(r"\w+", question.text)}
+    return {n for n in _NAME_WORD.findall(text) if n.lower() not in asked}
+
+
+def _wants_names(question: Question) -> bool:
+    lowered = re.findall(r"\w+", question.text.lower())
+    return bool(lowered) and (
+        lowered[0] in ("vem", "who") or any(w in _ANSWER_NAMES for w in lowered[1:3])
+    )
+
+
+def _heading_like(unit: Unit) -> bool:
+    """A heading line copied into a chunk: short, no sentence end; a poor answer alone."""
+    return unit.chunk.row is None and not _SENTENCE_FINAL.search(unit.text) and len(
+        unit.text.split()
+    ) <= 12
 
 
 def _phrase_bonus(question_tokens: list[str], unit_text: str, vocabulary: frozenset[str]) -> float:
@@ -116,10 +164,34 @@ def _phrase_bonus(question_tokens: list[str], unit_text: str, vocabulary: frozen
     return min(0.1, 0.03 * shared)
 
 
+def _reranked(ranked: Sequence[Scored], hits: Sequence[Hit]) -> list[Hit]:
+    """Passages ordered by their best evidence, then the rest in retrieval order."""
+    by_id = {h.chunk.chunk_id: h for h in hits}
+    order: list[Hit] = []
+    seen: set[str] = set()
+    for scored in ranked:
+        chunk = scored.unit.chunk
+        if chunk.chunk_id not in seen:
+            seen.add(chunk.chunk_id)
+            hit = by_id.get(chunk.chunk_id, Hit(chunk, 0.0))
+            order.append(Hit(chunk, round(scored.score, 6), hit.dense_rank, hit.lexical_rank))
+    order.extend(h for h in hits if h.chunk.chunk_id not in seen)
+    return order
+
+
+def _next_sentence(chunk: Chunk, sentence: str) -> str | None:
+    sentences = split_sentences(chunk.text)
+    if sentence in sentences:
+        index = sentences.index(sentence)
+        if index + 1 < len(sentences):
+            return sentences[index + 1]
+    return None
+
+
 def rank_evidence(question: Question, hits: Sequence[Hit], vocabulary: frozenset[str]) -> list[Scored]:
     question_tokens = tokenize(question.search_text, vocabulary)
     scored: list[Scored] = []
-    for rank, hit in enumerate(hits[:EVIDENCE_HITS]):
+    for rank, hit in enumerate(hits):
         for unit in _units(rank, hit.chunk, vocabulary):
             if not all(t.found_in(unit.context) for t in question.terms if t.required):
                 continue
@@ -158,6 +230,8 @@ def _item_cell(chunk: Chunk, question: Question, vocabulary: frozenset[str]) -> 
             continue
         tokens = frozenset(tokenize(value, vocabulary))
         score = coverage(question.terms, tokens) + (0.01 * index)  # later columns are specific
+        if _wants_names(question):
+            score += min(0.3, 0.1 * len(_new_names(question, value)))
         span = _SPANS.get(question.kind)
         if span is not None and span.search(value):
             score += 0.3
@@ -184,23 +258,51 @@ class Composer:
     """Turns ranked evidence into an Answer in the question's language."""
 
     def __init__(self, vocabulary: frozenset[str],
-                 section_rows: Callable[[Chunk], list[Chunk]]) -> None:
+                 section_rows: Callable[[Chunk], list[Chunk]],
+                 document_chunks: Callable[[str], list[Chunk]]) -> None:
         self.vocabulary = vocabulary
         self.section_rows = section_rows
+        self.document_chunks = document_chunks
+
+    def _candidates(self, question: Question, hits: Sequence[Hit]) -> list[Hit]:
+        """The hits, and for questions after names, the enumerations of the same documents.
+
+        Lists of parties ("mellan kommunerna Burlöv, Eslöv, ...") share few words with
+        "Vilka kommuner ingår?", so retrieval alone often misses them.
+        """
+        candidates = list(hits[:EVIDENCE_HITS])
+        if not (question.kind in ("list", "who") and _wants_names(question)):
+            return candidates
+        seen = {h.chunk.chunk_id for h in candidates}
+        doc_ids = list(dict.fromkeys(h.chunk.doc_id for h in hits[:3]))
+        for doc_id in doc_ids:
+            for chunk in self.document_chunks(doc_id):
+                if chunk.chunk_id in seen or chunk.row is not None:
+                    continue
+                if len(_NAME_WORD.findall(chunk.text)) >= 4 and _ENUMERATION.search(chunk.text):
+                    candidates.append(Hit(chunk, 0.0))
+                    seen.add(chunk.chunk_id)
+        return candidates
 
     def compose(self, question: Question, hits: Sequence[Hit], absent: bool) -> Answer:
         lang = question.language
-        ranked = [] if absent else rank_evidence(question, hits, self.vocabulary)
+        candidates = self._candidates(question, hits)
+        ranked = [] if absent else rank_evidence(question, candidates, self.vocabulary)
         if not ranked or ranked[0].coverage < MIN_COVERAGE:
             return Answer(NOT_FOUND[lang], False, lang, (), tuple(hits))
+        hits = _reranked(ranked, hits)
         best = ranked[0]
         chunk = best.unit.chunk
         if question.kind == "responsible" and _responsible(chunk):
-            return self._responsible_answer(question, best, hits)
+            return self._responsible_answer(question, ranked, hits)
         if chunk.row is not None:
             header, value = _item_cell(chunk, question, self.vocabulary)
             return self._quoted(question, [(chunk, value)], hits)
         picks = [(chunk, best.unit.text)]
+        if question.kind == "list" and not _is_enumeration(best.unit.text):
+            following = _next_sentence(chunk, best.unit.text)
+            if following and _is_enumeration(following):
+                return self._quoted(question, [(chunk, f"{best.unit.text} {following}")], hits)
         for other in ranked[1:4]:
             if other.score < SECOND_SENTENCE_RATIO * best.score or other.coverage < MIN_COVERAGE:
                 break
@@ -235,13 +337,24 @@ class Composer:
             text = body
         return Answer(text, True, lang, tuple(citations), tuple(hits))
 
-    def _responsible_answer(self, question: Question, best: Scored, hits: Sequence[Hit]) -> Answer:
+    def _responsible_answer(self, question: Question, ranked: list[Scored],
+                            hits: Sequence[Hit]) -> Answer:
         lang = question.language
+        best = ranked[0]
         chunk = best.unit.chunk
         own = coverage(question.terms, frozenset(tokenize(chunk.text, self.vocabulary)))
         rows = [chunk]
         if best.coverage - own >= 0.3:  # the question names the section, not one item
             rows = self.section_rows(chunk) or [chunk]
+        else:  # equally good rows of the same table and party (4.3 and 4.4 both Landskrona)
+            party = _responsible(chunk)
+            for other in ranked[1:6]:
+                row = other.unit.chunk
+                if (other.score >= 0.9 * best.score and row.row is not None
+                        and row.heading_path == chunk.heading_path and row not in rows
+                        and _responsible(row) == party):
+                    rows.append(row)
+            rows.sort(key=lambda r: r.position)
         groups: dict[str, list[Chunk]] = {}
         for row in rows:
             party = _responsible(row)
@@ -256,10 +369,21 @@ class Composer:
             citations.append(Citation(n, first, item))
             numbers = [x for x in (_item_number(_item_cell(m, question, self.vocabulary)[1])
                                    for m in members) if x]
-            if len(members) > 1 and numbers:
+            if len(members) > 3 and numbers:
                 span = numbers[0] if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
                 what = f"mål {span}" if lang == "sv" else f"items {span}"
                 parts.append(f"{party} [{n}] ({what})")
+            elif len(members) > 1:
+                marks = [f"[{n}]"]
+                quotes = [_q(lang, item)]
+                for extra in members[1:]:
+                    m = len(citations) + 1
+                    _, extra_item = _item_cell(extra, question, self.vocabulary)
+                    citations.append(Citation(m, extra, extra_item))
+                    marks.append(f"[{m}]")
+                    quotes.append(_q(lang, extra_item))
+                label = "för" if lang == "sv" else "for"
+                parts.append(f"{party} {' '.join(marks)} ({label} {', '.join(quotes)})")
             else:
                 label = "för" if lang == "sv" else "for"
                 parts.append(f"{party} [{n}] ({label} {_q(lang, item)})")

@@ -219,3 +219,41 @@ def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
         else:
             i += 1
     return out
+
+
+# Swedish question words whose answer is usually phrased another way in the documents.
+# Keys are stems (ingest.lexical.stem); values are phrases as they appear in documents.
+_SWEDISH_SYNONYM_WORDS: dict[str, tuple[str, ...]] = {
+    "ingår": ("mellan kommunerna", "medlemskommunerna", "parterna", "deltar", "består"),
+    "ingå": ("mellan kommunerna", "medlemskommunerna", "parterna", "deltar"),
+    "medlemmar": ("medlemskommunerna", "mellan kommunerna"),
+    "träffas": ("möten", "möte", "sammanträden", "tillfällen"),
+    "möts": ("möten", "möte", "sammanträden"),
+    "kostar": ("kostnad", "avgift", "kr"),
+    "pengar": ("finansiering", "kr", "budget"),
+    "startar": ("start", "påbörjas", "gäller från"),
+    "börjar": ("start", "påbörjas", "gäller från"),
+    "slutar": ("avslutas", "löper", "gäller till"),
+    "uppdateras": ("uppdateras", "aktualiseras", "revideras", "ses över"),
+    "fördelas": ("delas", "fördelning"),
+    "leder": ("ordförande", "leds", "ansvarar"),
+    "heter": ("kallas", "namn"),
+}
+
+
+def _stemmed_synonyms() -> dict[str, tuple[str, ...]]:
+    from ingest.lexical import stem
+
+    return {stem(word): phrases for word, phrases in _SWEDISH_SYNONYM_WORDS.items()}
+
+
+class _LazySynonyms(dict):
+    """Stem-keyed synonyms, computed on first use (no stemming at import time)."""
+
+    def get(self, key, default=None):  # type: ignore[override]
+        if not self:
+            self.update(_stemmed_synonyms())
+        return super().get(key, default)
+
+
+SWEDISH_SYNONYMS: dict[str, tuple[str, ...]] = _LazySynonyms()

@@ -30,14 +30,19 @@ class Assistant:
             fusion=settings.fusion,
         )
         self._sections: dict[tuple[str, tuple[str, ...]], list[Chunk]] = {}
+        self._documents: dict[str, list[Chunk]] = {}
         for chunk in self.index.chunks:
+            self._documents.setdefault(chunk.doc_id, []).append(chunk)
             if chunk.row is not None:
                 self._sections.setdefault((chunk.doc_id, chunk.heading_path), []).append(chunk)
-        self.composer = Composer(self.index.vocabulary, self.section_rows)
+        self.composer = Composer(self.index.vocabulary, self.section_rows, self.document_chunks)
 
     @property
     def manifest(self) -> Manifest:
         return self.index.manifest
+
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        return self._documents.get(doc_id, [])
 
     def section_rows(self, chunk: Chunk) -> list[Chunk]:
         return self._sections.get((chunk.doc_id, chunk.heading_path), [])

@@ -17,6 +17,7 @@ from bm25s.stopwords import STOPWORDS_SWEDISH
 _SUPERSCRIPTS = str.maketrans({c: " " for c in "¹²³⁴⁵⁶⁷⁸⁹⁰*"})
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _MIN_PART = 4
+_MIN_HEAD = 3  # mål|område, sop|samarbete
 _MIN_COMPOUND = 8
 
 STOPWORDS: frozenset[str] = frozenset(STOPWORDS_SWEDISH) | frozenset(
@@ -66,7 +67,7 @@ def words(text: str) -> list[str]:
 def build_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Stems of the corpus words that can be compound parts."""
     return frozenset(
-        stem(w) for text in texts for w in words(text) if len(w) >= _MIN_PART and w.isalpha()
+        stem(w) for text in texts for w in words(text) if len(w) >= _MIN_HEAD and w.isalpha()
     )
 
 
@@ -74,13 +75,13 @@ def compound_parts(word: str, vocabulary: frozenset[str]) -> list[str]:
     """Stems of the two parts of a compound, longest known head first, or []."""
     if len(word) < _MIN_COMPOUND or not word.isalpha():
         return []
-    for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+    for cut in range(len(word) - _MIN_PART, _MIN_HEAD - 1, -1):
         head, tail = word[:cut], word[cut:]
         tail_stem = stem(tail)
         if tail_stem not in vocabulary and tail not in vocabulary:
             continue
         for candidate in (head, head[:-1] if head.endswith("s") else None):
-            if candidate and len(candidate) >= _MIN_PART and stem(candidate) in vocabulary:
+            if candidate and len(candidate) >= _MIN_HEAD and stem(candidate) in vocabulary:
                 return [stem(candidate), tail_stem]
     return []
 

@@ -14,6 +14,7 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^)]+)\)")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(\S(?:.*?\S)?)\1")
 _ESCAPE = re.compile(r"\\([*_#\[\]()`\\-])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_FOOTNOTE_MARK = re.compile(r"(?:(?<=\w)|^)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 CHECKED_BOX = "☒"
 EMPTY_BOX = "☐"
@@ -39,6 +40,7 @@ def clean_inline(text: str) -> str:
     text = _MD_EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
+    text = _FOOTNOTE_MARK.sub("", text)  # footnote references: ledningsgrupp¹
     return _SPACES.sub(" ", text).strip()
 
 
