@@ -1,8 +1,8 @@
 """python -m assistant ask|eval
 
-  ask  [--index DIR] [--json] [--doc DOC_ID ...] "question"
-  ask  --index DIR --json --batch FILE.jsonl      (one {"id", "question"} per line)
-  eval QUESTIONS.jsonl [--index DIR] [--out RESULTS.jsonl]
+ask  [--index DIR] [--json] [--doc DOC_ID ...] "question"
+ask  --index DIR --json --batch FILE.jsonl      (one {"id", "question"} per line)
+eval QUESTIONS.jsonl [--index DIR] [--out RESULTS.jsonl]
 """
 
 from __future__ import annotations
@@ -91,8 +91,10 @@ def _eval(args: argparse.Namespace) -> int:
                 why.append("evidence not cited")
         else:
             why.append("should abstain")
-        print(f"FAIL {question['id']}: {question['question']}\n  -> {result['answer']}\n"
-              f"  ({'; '.join(why)}; evidence rank {g.hit_rank})")
+        print(
+            f"FAIL {question['id']}: {question['question']}\n  -> {result['answer']}\n"
+            f"  ({'; '.join(why)}; evidence rank {g.hit_rank})"
+        )
     print(summary.line())
     return 0
 

@@ -13,21 +13,46 @@ from ingest.lexical import STOPWORDS, compound_parts, stem, words
 Kind = Literal["responsible", "who", "list", "when", "amount", "frequency", "yesno", "what"]
 
 _EN_MARKERS = frozenset(
-    ["who", "what", "which", "when", "where", "why", "how", "is", "are", "was", "were", "the", "of", "does", "do", "did", "in", "for", "to", "a", "an", "and", "by", "with", "from", "responsible", "many", "much", "often", "there", "this", "that", "it", "its", "has", "have"]
+    (
+        "who what which when where why how is are was were the of does do did in for to a "
+        "an and by with from responsible many much often there this that it its has have"
+    ).split()
 )
 _SV_MARKERS = frozenset(
-    ["vem", "vad", "vilken", "vilket", "vilka", "när", "var", "varför", "hur", "är", "och", "för", "av", "med", "som", "det", "den", "har", "ska", "till", "på", "om", "i", "inom", "finns", "gäller", "ansvarar"]
+    (
+        "vem vad vilken vilket vilka när var varför hur är och för av med som det den har "
+        "ska till på om i inom finns gäller ansvarar"
+    ).split()
 )
 _QUESTION_WORDS = frozenset(
-    ["vem", "vems", "vad", "vilken", "vilket", "vilka", "när", "var", "varför", "hur", "finns", "who", "whom", "whose", "what", "which", "when", "where", "why", "how"]
+    (
+        "vem vems vad vilken vilket vilka när var varför hur finns who whom whose what "
+        "which when where why how"
+    ).split()
 )
 _EN_STOPWORDS = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "the", "a", "an", "of", "for", "in", "on", "to", "does", "do", "did", "and", "or", "by", "with", "from", "at", "its", "it", "this", "that", "there", "will", "would", "should", "must", "can", "could", "about", "as", "into", "per", "has", "have", "had", "any", "some", "their", "they", "them", "his", "her", "s"]
+    (
+        "is are was were be been being the a an of for in on to does do did and or by "
+        "with from at its it this that there will would should must can could about as "
+        "into per has have had any some their they them his her s"
+    ).split()
 )
 # Words that frame the kind of answer wanted rather than naming what it is about.
 _FRAME_STEMS = frozenset(
     stem(w)
-    for w in ["ansvarar", "ansvarig", "ansvariga", "ansvaret", "ansvar", "huvudansvar", "huvudansvaret", "responsible", "responsibility", "ske", "sker"]
+    for w in [
+        "ansvarar",
+        "ansvarig",
+        "ansvariga",
+        "ansvaret",
+        "ansvar",
+        "huvudansvar",
+        "huvudansvaret",
+        "responsible",
+        "responsibility",
+        "ske",
+        "sker",
+    ]
 )
 _ANSWER_TYPE_WEIGHT = 0.3
 _UNKNOWN_ENGLISH_WEIGHT = 0.0
@@ -35,19 +60,31 @@ _UNKNOWN_ENGLISH_WEIGHT = 0.0
 _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     ("responsible", re.compile(r"\b(ansvar\w*|huvudansvar\w*|responsib\w*|in charge)\b")),
     ("frequency", re.compile(r"\b(hur ofta|how often|how frequently)\b")),
-    ("amount", re.compile(
-        r"\b(hur (mycket|stor\w*|många|lång\w*)|vad kostar|how (much|many|large|big|long)|"
-        r"what does .* cost|belopp|summa)\b"
-    )),
-    ("when", re.compile(
-        r"^(när|when)\b|\b(vilket (datum|år)|vilken (period|tidsperiod)|vilka år|"
-        r"(what|which) (date|year|period|time)|senast|deadline|by when|from when|until when)\b"
-    )),
+    (
+        "amount",
+        re.compile(
+            r"\b(hur (mycket|stor\w*|många|lång\w*)|vad kostar|how (much|many|large|big|long)|"
+            r"what does .* cost|belopp|summa)\b"
+        ),
+    ),
+    (
+        "when",
+        re.compile(
+            r"^(när|when)\b|\b(vilket (datum|år)|vilken (period|tidsperiod)|vilka år|"
+            r"(what|which) (date|year|period|time)|senast|deadline|by when|from when|until when)\b"
+        ),
+    ),
     ("list", re.compile(r"^(vilka|which|what)\b")),
-    ("who", re.compile(r"^(vem|vilken kommun|vilken organisation|who|which (municipality|organi))")),
-    ("yesno", re.compile(
-        r"^(innebär|finns|har|är|ska|kan|gäller|får|måste|does|do|is|are|can|will|has|have|must)\b"
-    )),
+    (
+        "who",
+        re.compile(r"^(vem|vilken kommun|vilken organisation|who|which (municipality|organi))"),
+    ),
+    (
+        "yesno",
+        re.compile(
+            r"^(innebär|finns|har|är|ska|kan|gäller|får|måste|does|do|is|are|can|will|has|have|must)\b"
+        ),
+    ),
 ]
 
 
@@ -114,8 +151,9 @@ def _phrase_alternatives(phrase: str, vocabulary: frozenset[str]) -> tuple[str, 
     return tuple(stems)
 
 
-def analyse(text: str, vocabulary: frozenset[str], document_frequency: dict[str, int],
-            chunk_count: int) -> Question:
+def analyse(
+    text: str, vocabulary: frozenset[str], document_frequency: dict[str, int], chunk_count: int
+) -> Question:
     """The language, kind and weighted key terms of a question."""
     import math
 

@@ -6,6 +6,7 @@ evidence does not cover the question's key terms the answer says so instead.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,9 +27,7 @@ MAX_QUOTE = 330
 MAX_ANSWER = 420
 EVIDENCE_HITS = 8
 
-_MONTHS = (
-    "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-)
+_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 _SPANS: dict[str, re.Pattern[str]] = {
     "when": re.compile(
         rf"\b(?:senast |från |under |före |efter |till )?(?:den )?"
@@ -57,8 +56,21 @@ _ENUMERATION = re.compile(r"[^\W\d_]+(?:[^,.;:]*,){1,}[^,.;:]*\b(?:och|samt|and|
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?")
 _PARENTHESISED_LIST = re.compile(r"\([A-ZÅÄÖ][^()]*,[^()]*\)")
 _SENTENCE_FINAL = re.compile(r"[.!?:;)]$")
-_ANSWER_NAMES = {"kommun", "kommuner", "parter", "part", "organisationer", "municipality",
-                 "municipalities", "parties", "members", "medlemmar", "vem", "vilka", "who"}
+_ANSWER_NAMES = {
+    "kommun",
+    "kommuner",
+    "parter",
+    "part",
+    "organisationer",
+    "municipality",
+    "municipalities",
+    "parties",
+    "members",
+    "medlemmar",
+    "vem",
+    "vilka",
+    "who",
+}
 _ITEM = re.compile(r"(?:^|\s)(\d{1,2}\.\d{1,2})\.?\s")
 
 
@@ -84,7 +96,9 @@ def _credit(term: Term, tokens: frozenset[str]) -> float:
     """1 when the term is found; half the share of parts found for a partly found compound."""
     if term.found_in(tokens):
         return 1.0
-    partial = [sum(s in tokens for s in alt) / len(alt) for alt in term.alternatives if len(alt) > 1]
+    partial = [
+        sum(s in tokens for s in alt) / len(alt) for alt in term.alternatives if len(alt) > 1
+    ]
     return 0.5 * max(partial, default=0.0)
 
 
@@ -151,16 +165,18 @@ def _wants_names(question: Question) -> bool:
 
 def _heading_like(unit: Unit) -> bool:
     """A heading line copied into a chunk: short, no sentence end; a poor answer alone."""
-    return unit.chunk.row is None and not _SENTENCE_FINAL.search(unit.text) and len(
-        unit.text.split()
-    ) <= 12
+    return (
+        unit.chunk.row is None
+        and not _SENTENCE_FINAL.search(unit.text)
+        and len(unit.text.split()) <= 12
+    )
 
 
 def _phrase_bonus(question_tokens: list[str], unit_text: str, vocabulary: frozenset[str]) -> float:
     """Reward the question's words appearing in the same order, side by side."""
     unit_tokens = tokenize(unit_text, vocabulary)
-    pairs = set(zip(question_tokens, question_tokens[1:], strict=False))
-    shared = sum(1 for pair in zip(unit_tokens, unit_tokens[1:], strict=False) if pair in pairs)
+    pairs = set(itertools.pairwise(question_tokens))
+    shared = sum(1 for pair in itertools.pairwise(unit_tokens) if pair in pairs)
     return min(0.1, 0.03 * shared)
 
 
@@ -188,7 +204,9 @@ def _next_sentence(chunk: Chunk, sentence: str) -> str | None:
     return None
 
 
-def rank_evidence(question: Question, hits: Sequence[Hit], vocabulary: frozenset[str]) -> list[Scored]:
+def rank_evidence(
+    question: Question, hits: Sequence[Hit], vocabulary: frozenset[str]
+) -> list[Scored]:
     question_tokens = tokenize(question.search_text, vocabulary)
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
@@ -257,9 +275,12 @@ def _item_number(text: str) -> str | None:
 class Composer:
     """Turns ranked evidence into an Answer in the question's language."""
 
-    def __init__(self, vocabulary: frozenset[str],
-                 section_rows: Callable[[Chunk], list[Chunk]],
-                 document_chunks: Callable[[str], list[Chunk]]) -> None:
+    def __init__(
+        self,
+        vocabulary: frozenset[str],
+        section_rows: Callable[[Chunk], list[Chunk]],
+        document_chunks: Callable[[str], list[Chunk]],
+    ) -> None:
         self.vocabulary = vocabulary
         self.section_rows = section_rows
         self.document_chunks = document_chunks
@@ -296,7 +317,7 @@ class Composer:
         if question.kind == "responsible" and _responsible(chunk):
             return self._responsible_answer(question, ranked, hits)
         if chunk.row is not None:
-            header, value = _item_cell(chunk, question, self.vocabulary)
+            _header, value = _item_cell(chunk, question, self.vocabulary)
             return self._quoted(question, [(chunk, value)], hits)
         picks = [(chunk, best.unit.text)]
         if question.kind == "list" and not _is_enumeration(best.unit.text):
@@ -311,8 +332,9 @@ class Composer:
                 break
         return self._quoted(question, picks, hits)
 
-    def _quoted(self, question: Question, picks: list[tuple[Chunk, str]],
-                hits: Sequence[Hit]) -> Answer:
+    def _quoted(
+        self, question: Question, picks: list[tuple[Chunk, str]], hits: Sequence[Hit]
+    ) -> Answer:
         lang = question.language
         citations: list[Citation] = []
         parts: list[str] = []
@@ -337,8 +359,9 @@ class Composer:
             text = body
         return Answer(text, True, lang, tuple(citations), tuple(hits))
 
-    def _responsible_answer(self, question: Question, ranked: list[Scored],
-                            hits: Sequence[Hit]) -> Answer:
+    def _responsible_answer(
+        self, question: Question, ranked: list[Scored], hits: Sequence[Hit]
+    ) -> Answer:
         lang = question.language
         best = ranked[0]
         chunk = best.unit.chunk
@@ -350,9 +373,13 @@ class Composer:
             party = _responsible(chunk)
             for other in ranked[1:6]:
                 row = other.unit.chunk
-                if (other.score >= 0.9 * best.score and row.row is not None
-                        and row.heading_path == chunk.heading_path and row not in rows
-                        and _responsible(row) == party):
+                if (
+                    other.score >= 0.9 * best.score
+                    and row.row is not None
+                    and row.heading_path == chunk.heading_path
+                    and row not in rows
+                    and _responsible(row) == party
+                ):
                     rows.append(row)
             rows.sort(key=lambda r: r.position)
         groups: dict[str, list[Chunk]] = {}
@@ -367,8 +394,13 @@ class Composer:
             n = len(citations) + 1
             _, item = _item_cell(first, question, self.vocabulary)
             citations.append(Citation(n, first, item))
-            numbers = [x for x in (_item_number(_item_cell(m, question, self.vocabulary)[1])
-                                   for m in members) if x]
+            numbers = [
+                x
+                for x in (
+                    _item_number(_item_cell(m, question, self.vocabulary)[1]) for m in members
+                )
+                if x
+            ]
             if len(members) > 3 and numbers:
                 span = numbers[0] if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
                 what = f"mål {span}" if lang == "sv" else f"items {span}"

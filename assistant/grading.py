@@ -51,8 +51,14 @@ def grade(question: dict[str, Any], result: dict[str, Any]) -> Grade:
         None,
     )
     return Grade(
-        question["id"], True, keywords_ok and citation_ok, citation_ok, keywords_ok,
-        hit_rank, latency, found,
+        question["id"],
+        True,
+        keywords_ok and citation_ok,
+        citation_ok,
+        keywords_ok,
+        hit_rank,
+        latency,
+        found,
     )
 
 
@@ -70,7 +76,11 @@ class Summary:
         n = max(len(answerable), 1)
 
         def pct(q: float) -> float:
-            return statistics.quantiles(latencies, n=100)[q - 1] if len(latencies) > 1 else latencies[0]
+            return (
+                statistics.quantiles(latencies, n=100)[q - 1]
+                if len(latencies) > 1
+                else latencies[0]
+            )
 
         return {
             "questions": len(self.grades),

@@ -43,8 +43,15 @@ class _Chunker:
         self.pending = _Pending()
         self.headings: list[str] = []  # heading lines not yet followed by text
 
-    def emit(self, text: str, path: tuple[str, ...], start: int, end: int,
-             page: int | None, block: Block | None = None) -> None:
+    def emit(
+        self,
+        text: str,
+        path: tuple[str, ...],
+        start: int,
+        end: int,
+        page: int | None,
+        block: Block | None = None,
+    ) -> None:
         position = len(self.chunks)
         self.chunks.append(
             Chunk(

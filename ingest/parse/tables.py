@@ -9,6 +9,7 @@ several numbered items ("1.4 ... 1.5 ...") beside a cell with as many values
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -95,9 +96,7 @@ class Table:
         records = []
         for index, values in enumerate(items):
             record_cells = list(zip(headers, values, strict=True))
-            records.append(
-                Record(record_cells, self.rows, index + 1 if len(items) > 1 else None)
-            )
+            records.append(Record(record_cells, self.rows, index + 1 if len(items) > 1 else None))
         return records
 
 
@@ -106,7 +105,7 @@ def _fit(cells: list[str], width: int) -> list[str]:
         return cells + [""] * (width - len(cells))
     if len(cells) > width:
         extra = " ".join(c for c in cells[width - 1 :] if c.strip())
-        return cells[: width - 1] + [extra]
+        return [*cells[: width - 1], extra]
     return cells
 
 
@@ -127,7 +126,7 @@ def _numbered_items(text: str) -> tuple[str, list[str]]:
         return text, [text]
     lead = text[: starts[0]].strip()
     bounds = [*starts, len(text)]
-    items = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    items = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
     return lead, items
 
 

@@ -162,7 +162,11 @@ class _Parser:
             if _is_plain_heading(clean) and not _LIST.match(first):
                 self.add_heading(clean, self.structural_level + 1, lines[0].start, lines[0].end)
                 return
-        if self.title is None and not self.blocks and len(" ".join(ln.text for ln in lines).split()) <= 15:
+        if (
+            self.title is None
+            and not self.blocks
+            and len(" ".join(ln.text for ln in lines).split()) <= 15
+        ):
             text = " ".join(clean_inline(ln.text) for ln in lines)
             self.add_heading(text, 0, lines[0].start, lines[-1].end)
             return
@@ -214,7 +218,9 @@ class _Parser:
                 continue
             j = i
             group: list[_Line] = []
-            while j < len(lines) and lines[j].text.strip() and not self._is_table_line(lines[j].text):
+            while (
+                j < len(lines) and lines[j].text.strip() and not self._is_table_line(lines[j].text)
+            ):
                 group.append(lines[j])
                 j += 1
             self.add_text_group(group)
