@@ -267,6 +267,18 @@ def _responsible(chunk: Chunk) -> str | None:
     return None
 
 
+def _row_number(chunk: Chunk) -> str | None:
+    """The item number (3.1, 1.16) of a table record, from the cell that holds it."""
+    if chunk.row is None:
+        return None
+    for header, value in chunk.row.cells:
+        if value and not _RESPONSIBLE_HEADER.search(header):
+            number = _item_number(value)
+            if number:
+                return number
+    return None
+
+
 def _item_number(text: str) -> str | None:
     match = _ITEM.search(" " + text)
     return match.group(1) if match else None
@@ -394,13 +406,7 @@ class Composer:
             n = len(citations) + 1
             _, item = _item_cell(first, question, self.vocabulary)
             citations.append(Citation(n, first, item))
-            numbers = [
-                x
-                for x in (
-                    _item_number(_item_cell(m, question, self.vocabulary)[1]) for m in members
-                )
-                if x
-            ]
+            numbers = [x for x in (_row_number(m) for m in members) if x]
             if len(members) > 3 and numbers:
                 span = numbers[0] if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
                 what = f"mål {span}" if lang == "sv" else f"items {span}"

@@ -1,0 +1,40 @@
+"""Shared fixtures: one real embedding model and one seed-corpus index per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.offline import enforce_offline
+
+enforce_offline()
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+DEV_QUESTIONS = REPO.parent / "shared" / "eval" / "dev_questions.jsonl"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from ingest.embed import PACKAGED_MODEL, SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(PACKAGED_MODEL)
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory, embedder) -> Path:
+    from ingest.build import build
+
+    index_dir = tmp_path_factory.mktemp("seed") / "index"
+    report = build(CORPUS, index_dir, embedder.model_id, 50_000_000, embedder=embedder)
+    assert report.documents == 5
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def assistant(seed_index, embedder):
+    from assistant.config import Settings
+    from assistant.service import Assistant
+
+    return Assistant(Settings(index_dir=seed_index), embedder=embedder)

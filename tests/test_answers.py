@@ -1,0 +1,83 @@
+"""Retrieval and extractive answers on the seed corpus, with the real model."""
+
+from __future__ import annotations
+
+FH = "familjen-helsingborg-verksamhetsplan-2016-2019.txt"
+
+
+def test_retrieval_finds_the_table_row_first(assistant):
+    question = assistant.analyse("Vem ansvarar för Söderåsbanan?")
+    hits = assistant.retriever.search("Vem ansvarar för Söderåsbanan?", question.search_text, 5)
+    assert "1.6 Byggstart för Söderåsbanan" in hits[0].chunk.text
+    assert hits[0].lexical_rank == 1
+
+
+def test_document_filter_limits_the_search(assistant):
+    answer = assistant.ask("Vem ansvarar för Söderåsbanan?", doc_ids={FH})
+    assert {h.chunk.doc_id for h in answer.hits} == {FH}
+    other = "business-region-halmstad-avsiktsforklaring.txt"
+    filtered = assistant.ask("Vem ansvarar för Söderåsbanan?", doc_ids={other})
+    assert {h.chunk.doc_id for h in filtered.hits} == {other}
+    assert not filtered.found
+
+
+def test_headline_question_in_swedish(assistant):
+    answer = assistant.ask("Vem ansvarar för Söderåsbanan?")
+    assert answer.found and answer.language == "sv"
+    assert answer.text.startswith("Ansvarig: Svalöv [1]")
+    assert len(answer.text) <= 400
+    citation = answer.citations[0]
+    assert citation.chunk.doc_id == FH
+    assert "1.6 Byggstart för Söderåsbanan senast år 2019." in citation.chunk.text
+    assert citation.label() == (
+        "Verksamhetsplan Familjen Helsingborg 2016-2019 › 1. Infrastruktur och kollektivtrafik"
+    )
+
+
+def test_headline_question_in_english(assistant):
+    answer = assistant.ask("Who is responsible for Söderåsbanan?")
+    assert answer.found and answer.language == "en"
+    assert answer.text.startswith("Responsible: Svalöv [1]")
+    assert "Söderåsbanan senast år 2019" in answer.citations[0].chunk.text
+
+
+def test_every_quote_is_verbatim_from_its_passage(assistant):
+    for question in [
+        "Hur stor är medlemsavgiften i Familjen Helsingborg?",
+        "När ska svaret om samverkansöverenskommelsen senast skickas in till Region Västerbotten?",
+        "What is Halmstad's vision?",
+    ]:
+        answer = assistant.ask(question)
+        assert answer.found, question
+        for citation in answer.citations:
+            assert citation.quote in citation.chunk.text
+            assert f"[{citation.n}]" in answer.text
+
+
+def test_when_question_leads_with_the_date(assistant):
+    answer = assistant.ask("När ska byggstarten för Söderåsbanan ske senast?")
+    assert answer.found
+    assert "2019" in answer.text.split(":")[0]
+
+
+def test_section_question_summarises_the_table(assistant):
+    answer = assistant.ask("Vilken kommun har huvudansvaret för målområdet Lärande?")
+    assert answer.found
+    assert "Huvudansvar: Ängelholm" in answer.text
+    assert "3.1–3.12" in answer.text
+
+
+def test_unanswerable_questions_say_so(assistant):
+    for question, text in [
+        ("Vem ansvarar för Ostlänken?", "Jag hittar inget om det i dokumenten."),
+        ("Who is the mayor of Umeå?", "I can't find that in the documents."),
+        (
+            "Vad kostar ett månadskort för bussen i Västerbotten?",
+            "Jag hittar inget om det i dokumenten.",
+        ),
+    ]:
+        answer = assistant.ask(question)
+        assert not answer.found, question
+        assert answer.text == text
+        assert answer.citations == ()
+        assert len(answer.hits) >= 5  # shown as closest matches

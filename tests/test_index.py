@@ -1,0 +1,96 @@
+"""Chunking limits, the stored index, its manifest and its failure modes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingest.build import build, staleness
+from ingest.chunk import MAX_WORDS, chunk_document
+from ingest.discover import load_corpus
+from ingest.embed import embedding_text
+from ingest.store import IndexUnavailable, open_index, read_manifest
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def test_chunks_are_small_and_keep_rows_whole(embedder):
+    parsed = load_corpus(CORPUS, 50_000_000)
+    tokenizer = embedder._model.tokenizer
+    for document in parsed.documents:
+        for chunk in chunk_document(document):
+            assert len(chunk.text.split()) <= MAX_WORDS + 5, chunk.text
+            text = embedding_text(chunk.title, chunk.section, chunk.text)
+            assert len(tokenizer(text)["input_ids"]) <= 256 or len(chunk.text.split()) > 40
+            if chunk.row is not None and chunk.row.value("Ansvarig"):
+                assert chunk.text.endswith(f"Ansvarig: {chunk.row.value('Ansvarig')}")
+
+
+def test_index_holds_every_chunk_with_provenance(seed_index):
+    manifest = read_manifest(seed_index)
+    assert manifest.dim == 384
+    assert set(manifest.documents) == {p.name for p in CORPUS.glob("*.txt")}
+    stored = open_index(seed_index, manifest.embedding_model)
+    assert len(stored.chunks) == sum(d.chunks for d in manifest.documents.values())
+    assert stored.collection.count() == len(stored.chunks)
+    soderas = [c for c in stored.chunks if "1.6 Byggstart för Söderåsbanan" in c.text]
+    assert len(soderas) == 1
+    chunk = soderas[0]
+    assert chunk.title == "Verksamhetsplan Familjen Helsingborg 2016-2019"
+    assert chunk.heading_path == ("1. Infrastruktur och kollektivtrafik",)
+    assert chunk.row is not None and chunk.row.value("Ansvarig") == "Svalöv"
+
+
+def test_other_model_is_a_clear_error(seed_index):
+    with pytest.raises(IndexUnavailable, match="python -m ingest --full"):
+        open_index(seed_index, "some-other-model")
+
+
+def test_missing_index_says_how_to_build(tmp_path):
+    with pytest.raises(IndexUnavailable, match="python -m ingest"):
+        read_manifest(tmp_path / "nothing")
+
+
+class FailingEmbedder:
+    model_id = "packaged:all-MiniLM-L6-v2"
+    dim = 384
+
+    def embed(self, texts):
+        raise RuntimeError("embedding failed halfway")
+
+
+def test_failed_rebuild_leaves_the_working_index(seed_index, tmp_path, embedder):
+    index_dir = tmp_path / "index"
+    shutil.copytree(seed_index, index_dir)
+    before = (index_dir / "manifest.json").read_text("utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ny.txt").write_text("Ny rubrik\n\nEn helt ny text om samarbete.\n", "utf-8")
+    with pytest.raises(RuntimeError):
+        build(corpus, index_dir, embedder.model_id, 1_000_000, embedder=FailingEmbedder())
+    assert (index_dir / "manifest.json").read_text("utf-8") == before
+    open_index(index_dir, embedder.model_id)  # still opens
+
+
+def test_staleness_and_bad_files(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "avtal.txt").write_text(
+        "Avtal om samverkan\n\nKommunerna Ö och Å samarbetar om avfall.\n", "utf-8"
+    )
+    (corpus / "tom.txt").write_text("", "utf-8")
+    (corpus / "bild.png").write_bytes(b"\x89PNG\r\n")
+    index_dir = tmp_path / "index"
+    assert staleness(corpus, index_dir, embedder.model_id, 10_000) == "no index yet"
+    report = build(corpus, index_dir, embedder.model_id, 10_000, embedder=embedder)
+    assert report.documents == 1
+    reasons = {p.path: p.reason for p in report.problems}
+    assert reasons == {"tom.txt": "empty file", "bild.png": "unsupported file type '.png'"}
+    assert staleness(corpus, index_dir, embedder.model_id, 10_000) == ""
+    (corpus / "avtal.txt").write_text("Avtal\n\nÄndrad text om avfall.\n", "utf-8")
+    assert "changed" in staleness(corpus, index_dir, embedder.model_id, 10_000)
+    manifest = json.loads((index_dir / "manifest.json").read_text("utf-8"))
+    assert manifest["problems"] and manifest["embedding_model"] == embedder.model_id

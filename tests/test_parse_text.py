@@ -1,0 +1,107 @@
+"""The txt/md parser on the seed documents: structure, tables, markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.parse import parse_plain_text
+from ingest.schema import Block
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def blocks(name: str) -> list[Block]:
+    return parse_plain_text(CORPUS / name).blocks
+
+
+@pytest.fixture(scope="module")
+def familjen() -> list[Block]:
+    return blocks("familjen-helsingborg-verksamhetsplan-2016-2019.txt")
+
+
+def rows_with(items: list[Block], text: str) -> list[Block]:
+    return [b for b in items if b.kind == "table_row" and text in b.text]
+
+
+def test_soderasbanan_row_carries_its_column_headers(familjen):
+    (row,) = rows_with(familjen, "1.6 Byggstart för Söderåsbanan senast år 2019.")
+    assert row.table is not None
+    assert row.table.value("Ansvarig") == "Svalöv"
+    assert (
+        row.table.value("Mätetal") == "Söderåsbanan 1.6 Byggstart för Söderåsbanan senast år 2019."
+    )
+    assert row.heading_path == ("1. Infrastruktur och kollektivtrafik",)
+    assert row.text.endswith("| Ansvarig: Svalöv")
+
+
+def test_two_numbered_items_get_one_record_each(familjen):
+    first = rows_with(familjen, "1.4 Västkustbanan Ängelholm-Maria station")
+    second = rows_with(familjen, "1.5 Västkustbanan Maria station-Helsingborg C")
+    assert len(first) == len(second) == 1
+    assert first[0].table.value("Ansvarig") == "Helsingborg"
+    assert second[0].table.value("Ansvarig") == "Helsingborg"
+    assert "1.5" not in first[0].table.value("Mätetal")
+    assert first[0].table.value("Strategi") == second[0].table.value("Strategi")
+
+
+def test_items_split_from_html_paragraph_cells(familjen):
+    (row,) = rows_with(familjen, "1.12 Väg 13 Klippan-Ljungbyhed")
+    assert row.table.value("Ansvarig") == "Klippan"
+    (airport,) = rows_with(familjen, "1.14 Ängelholms flygplats")
+    assert airport.table.value("Ansvarig") == "Ängelholm"
+    waste = rows_with(familjen, "5.1 Förebyggande av avfall")[0]
+    assert waste.table.value("Ansvarig") == "Båstad"
+    assert waste.table.value("Mätetal").startswith("Sopsamarbete Familjen Helsingborg 5.1")
+
+
+def test_merged_cells_take_the_value_above(familjen):
+    (row,) = rows_with(familjen, "3.3 Andelen gymnasieelever")
+    assert row.table.value("Ansvarig") == "Huvudansvar: Ängelholm Medansvar: Örkelljunga Åstorp"
+    assert row.table.value("Mål 2016-2019") == "Förbättrade resultat i grund- och gymnasieskolan."
+    (continued,) = rows_with(familjen, "1.20 Samtliga kommuner arbetar med öppen data")
+    assert continued.table.value("Mål 2016-2019") == (
+        "Ledande i att tillvarata digitaliseringens möjligheter."
+    )
+
+
+def test_markup_is_removed_and_visible_text_kept(familjen):
+    assert not any("<" in b.text or "**" in b.text for b in familjen)
+    plan = blocks("halmstad-plan-attraktivitet-hallbar-tillvaxt-2020-2024.txt")
+    assert any("☒ Plan" in b.text for b in plan)
+
+
+def test_table_of_contents_is_dropped(familjen):
+    assert not any("...." in b.text for b in familjen)
+
+
+def test_numbered_headings_build_the_path():
+    plan = blocks("halmstad-plan-attraktivitet-hallbar-tillvaxt-2020-2024.txt")
+    paths = {b.heading_path for b in plan if b.kind == "paragraph"}
+    assert (
+        "Del 1. Utveckling som möjliggör",
+        "Ambition 1.1. Utbildning hela vägen",
+        "Varför är ambitionen viktig?",
+    ) in paths
+
+
+def test_business_region_halmstad_parties_sentence():
+    brh = blocks("business-region-halmstad-avsiktsforklaring.txt")
+    text = " ".join(b.text for b in brh)
+    assert (
+        "mellan kommunerna Halmstad, Falkenberg, Laholm, Ljungby, Hylte och Båstad, "
+        "samt Högskolan i Halmstad" in text
+    )
+    footnote = [b for b in brh if b.text.startswith("Ledningsgruppen består av")]
+    assert footnote and footnote[0].heading_path == ("Samarbete och uppföljning",)
+
+
+def test_paragraph_cut_by_page_break_is_joined(familjen):
+    assert any("opposition ur kommunledningen till styrelsen" in b.text for b in familjen)
+
+
+def test_offsets_point_into_the_source(familjen):
+    source = (CORPUS / "familjen-helsingborg-verksamhetsplan-2016-2019.txt").read_text("utf-8")
+    (row,) = rows_with(familjen, "1.6 Byggstart för Söderåsbanan")
+    assert "1.6 Byggstart för Söderåsbanan senast år 2019." in source[row.start : row.end]
