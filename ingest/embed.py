@@ -51,7 +51,10 @@ class SentenceTransformerEmbedder:
         if not model.startswith(PACKAGED_PREFIX) and not Path(location).exists():
             log.info("loading embedding model %s from the local Hugging Face cache", model)
         self._model = SentenceTransformer(location, device="cpu")
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or getattr(
+            self._model, "get_sentence_embedding_dimension"
+        )
+        self.dim = int(dimension())
         self.batch_size = batch_size
 
     def embed(self, texts: list[str]) -> np.ndarray:

@@ -1,0 +1,41 @@
+"""Start the chat app: python app.py [--host HOST] [--port PORT] [--index DIR]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ingest.offline import enforce_offline
+
+
+def main(argv: list[str] | None = None) -> int:
+    enforce_offline()
+    from assistant.config import Settings
+    from assistant.service import Assistant
+    from assistant.ui import build_ui
+    from ingest.store import IndexUnavailable
+
+    defaults = Settings()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default=defaults.host)
+    parser.add_argument("--port", type=int, default=defaults.port)
+    parser.add_argument("--index", type=Path, default=defaults.index_dir)
+    args = parser.parse_args(argv)
+    settings = defaults.model_copy(
+        update={"host": args.host, "port": args.port, "index_dir": args.index}
+    )
+    try:
+        assistant = Assistant(settings)
+    except IndexUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    demo = build_ui(assistant)
+    demo.queue(default_concurrency_limit=4).launch(
+        server_name=settings.host, server_port=settings.port, show_error=True
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
