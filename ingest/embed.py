@@ -51,8 +51,9 @@ class SentenceTransformerEmbedder:
         if not model.startswith(PACKAGED_PREFIX) and not Path(location).exists():
             log.info("loading embedding model %s from the local Hugging Face cache", model)
         self._model = SentenceTransformer(location, device="cpu")
-        dimension = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
         )
         self.dim = int(dimension())
         self.batch_size = batch_size
