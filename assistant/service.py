@@ -1,9 +1,18 @@
-"""The assistant: the index, the embedding model and the answerer, loaded once."""
+"""The assistant: the index, the embedding model and the answerer, loaded once.
+
+When a rebuild publishes a new index version, the next question notices it and the new
+version is loaded in the background; questions keep being answered from the old one
+until the new one is ready.
+"""
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from assistant.analyze import Question, analyse
 from assistant.answer import Composer
@@ -12,52 +21,114 @@ from assistant.retrieve import Retriever
 from assistant.types import Answer, Turn
 from ingest.embed import Embedder, SentenceTransformerEmbedder
 from ingest.schema import Chunk
-from ingest.store import Manifest, open_index
+from ingest.store import Manifest, StoredIndex, open_index
+from ingest.versions import current_version
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """Everything derived from one index version; replaced whole on reload."""
+
+    index: StoredIndex
+    retriever: Retriever
+    composer: Composer
+    sections: dict[tuple[str, tuple[str, ...]], list[Chunk]]
+    documents: dict[str, list[Chunk]]
 
 
 class Assistant:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.index = open_index(settings.index_dir, settings.embedding_model)
+        index = open_index(settings.index_dir, settings.embedding_model)
         self.embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
-        self.retriever = Retriever(
-            self.index,
+        self._loaded = self._load(index)
+        self._reloading = threading.Lock()
+
+    def _load(self, index: StoredIndex) -> _Loaded:
+        s = self.settings
+        retriever = Retriever(
+            index,
             self.embedder,
-            candidates=settings.candidates,
-            rrf_k=settings.rrf_k,
-            dense_weight=settings.dense_weight,
-            lexical_weight=settings.lexical_weight,
-            fusion=settings.fusion,
+            candidates=s.candidates,
+            rrf_k=s.rrf_k,
+            dense_weight=s.dense_weight,
+            lexical_weight=s.lexical_weight,
+            fusion=s.fusion,
         )
-        self._sections: dict[tuple[str, tuple[str, ...]], list[Chunk]] = {}
-        self._documents: dict[str, list[Chunk]] = {}
-        for chunk in self.index.chunks:
-            self._documents.setdefault(chunk.doc_id, []).append(chunk)
+        sections: dict[tuple[str, tuple[str, ...]], list[Chunk]] = {}
+        documents: dict[str, list[Chunk]] = {}
+        for chunk in index.chunks:
+            documents.setdefault(chunk.doc_id, []).append(chunk)
             if chunk.row is not None:
-                self._sections.setdefault((chunk.doc_id, chunk.heading_path), []).append(chunk)
-        self.composer = Composer(self.index.vocabulary, self.section_rows, self.document_chunks)
+                sections.setdefault((chunk.doc_id, chunk.heading_path), []).append(chunk)
+
+        def section_rows(chunk: Chunk) -> list[Chunk]:
+            return sections.get((chunk.doc_id, chunk.heading_path), [])
+
+        def document_chunks(doc_id: str) -> list[Chunk]:
+            return documents.get(doc_id, [])
+
+        composer = Composer(index.vocabulary, section_rows, document_chunks)
+        return _Loaded(index, retriever, composer, sections, documents)
+
+    # -- the index in use ------------------------------------------------------------
+    @property
+    def index(self) -> StoredIndex:
+        return self._loaded.index
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._loaded.retriever
 
     @property
     def manifest(self) -> Manifest:
-        return self.index.manifest
+        return self._loaded.index.manifest
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
-        return self._documents.get(doc_id, [])
+        return self._loaded.documents.get(doc_id, [])
 
     def section_rows(self, chunk: Chunk) -> list[Chunk]:
-        return self._sections.get((chunk.doc_id, chunk.heading_path), [])
+        return self._loaded.sections.get((chunk.doc_id, chunk.heading_path), [])
 
+    def reload_if_rebuilt(self, wait: bool = False) -> bool:
+        """Load a newly published index version; True when a reload was started."""
+        version: Path | None = current_version(self.settings.index_dir)
+        if version is None or version == self._loaded.index.version:
+            return False
+        if not self._reloading.acquire(blocking=False):
+            return False
+
+        def work() -> None:
+            try:
+                index = open_index(self.settings.index_dir, self.settings.embedding_model)
+                self._loaded = self._load(index)
+                log.info("loaded index version %s", index.version.name)
+            except Exception:  # keep answering from the old version
+                log.exception("could not load the new index version")
+            finally:
+                self._reloading.release()
+
+        if wait:
+            work()
+        else:
+            threading.Thread(target=work, name="index-reload", daemon=True).start()
+        return True
+
+    # -- questions --------------------------------------------------------------------
     def analyse(self, question: str) -> Question:
+        loaded = self._loaded
         return analyse(
             question,
-            self.index.vocabulary,
-            self.retriever.document_frequency,
-            len(self.index.chunks),
+            loaded.index.vocabulary,
+            loaded.retriever.document_frequency,
+            len(loaded.index.chunks),
         )
 
-    def absent_names(self, question: Question) -> list[str]:
+    def absent_names(self, question: Question, loaded: _Loaded | None = None) -> list[str]:
         """Names or numbers of the question that no passage of the corpus contains."""
-        df = self.retriever.document_frequency
+        df = (loaded or self._loaded).retriever.document_frequency
         return [
             t.surface
             for t in question.terms
@@ -70,13 +141,21 @@ class Assistant:
         doc_ids: Collection[str] | None = None,
         history: Sequence[Turn] = (),
     ) -> Answer:
+        self.reload_if_rebuilt()
+        loaded = self._loaded  # one version for the whole question
         started = time.perf_counter()
-        analysed = self.analyse(question)
-        hits = self.retriever.search(
+        analysed = analyse(
+            question,
+            loaded.index.vocabulary,
+            loaded.retriever.document_frequency,
+            len(loaded.index.chunks),
+        )
+        hits = loaded.retriever.search(
             question, analysed.search_text, max(self.settings.top_k, 5), doc_ids
         )
         retrieved = time.perf_counter()
-        answer = self.composer.compose(analysed, hits, absent=bool(self.absent_names(analysed)))
+        absent = bool(self.absent_names(analysed, loaded))
+        answer = loaded.composer.compose(analysed, hits, absent=absent)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - started) * 1000, 2),

@@ -1,4 +1,8 @@
-"""python -m ingest [--corpus DIR] [--index DIR] [--full] [--if-stale] [--json]"""
+"""python -m ingest [--corpus DIR] [--index DIR] [--full] [--if-stale] [--json]
+
+Brings the index up to date with the corpus: only added or changed documents are parsed
+and embedded again; removed ones disappear. --full rebuilds everything.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,55 @@ from pathlib import Path
 from ingest.offline import enforce_offline
 
 
+class ConsoleProgress:
+    """Progress bars on a terminal, a plain line per stage and step in logs and CI."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bars: dict[str, object] = {}
+        self.last: dict[str, int] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            step = max(1, total // 10)
+            if done == total or done - self.last.get(stage, -step) >= step:
+                print(f"{stage}: {done}/{total}", file=sys.stderr, flush=True)
+                self.last[stage] = done
+            return
+        from tqdm import tqdm
+
+        bar = self.bars.get(stage)
+        if bar is None:
+            bar = tqdm(total=total, desc=stage, unit="", leave=False, file=sys.stderr)
+            self.bars[stage] = bar
+        bar.n = done  # type: ignore[attr-defined]
+        bar.refresh()  # type: ignore[attr-defined]
+        if done >= total:
+            bar.close()  # type: ignore[attr-defined]
+
+
+def _print_summary(report, index: Path) -> None:  # report: BuildReport
+    kind = "full rebuild" if report.full else "incremental update"
+    print(
+        f"{kind} ({report.reason}): {report.documents} documents, {report.chunks} chunks "
+        f"in {report.seconds:.1f} s -> {index}",
+        file=sys.stderr,
+    )
+    print(
+        f"  added {len(report.added)}, changed {len(report.changed)}, "
+        f"removed {len(report.removed)}, unchanged {report.unchanged}; "
+        f"embedded {report.embedded} chunks",
+        file=sys.stderr,
+    )
+    for problem in report.problems:
+        print(f"  skipped {problem.path}: {problem.reason}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     enforce_offline()
     from ingest.build import build, staleness
     from ingest.embed import PACKAGED_MODEL
+    from ingest.versions import BuildInProgress
 
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
@@ -28,32 +77,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-file-mb", type=float, default=50.0)
     parser.add_argument("--full", action="store_true", help="rebuild everything")
     parser.add_argument(
-        "--if-stale", action="store_true", help="build only when the index is missing or stale"
+        "--if-stale", action="store_true", help="do nothing when the index is up to date"
     )
     parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    for noisy in ("httpx", "sentence_transformers", "chromadb", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
     if not args.corpus.is_dir():
         print(f"error: corpus folder {args.corpus} does not exist", file=sys.stderr)
         return 2
     max_bytes = int(args.max_file_mb * 1_000_000)
-    reason = staleness(args.corpus, args.index, args.model, max_bytes)
-    if args.if_stale and not reason:
-        print(f"index {args.index} is up to date", file=sys.stderr)
-        return 0
-    report = build(args.corpus, args.index, args.model, max_bytes)
-    report.reason = reason or "requested"
+    if args.if_stale and not args.full:
+        reason = staleness(args.corpus, args.index, args.model, max_bytes)
+        if not reason:
+            print(f"index {args.index} is up to date", file=sys.stderr)
+            return 0
+    progress = ConsoleProgress(enabled=sys.stderr.isatty() and not args.json)
+    try:
+        report = build(
+            args.corpus, args.index, args.model, max_bytes, full=args.full, progress=progress
+        )
+    except BuildInProgress as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
-    else:
-        print(
-            f"indexed {report.documents} documents, {report.chunks} chunks "
-            f"in {report.seconds:.1f} s -> {args.index}",
-            file=sys.stderr,
-        )
-        for problem in report.problems:
-            print(f"  skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    _print_summary(report, args.index)
     return 0
 
 

@@ -1,47 +1,71 @@
-"""discover -> parse -> chunk -> embed -> store, with a summary of what happened."""
+"""discover -> parse -> chunk -> embed -> store, incrementally, with a summary.
+
+Only added or changed documents (by content hash, or by their catalog entry) are parsed and
+embedded; the others keep their stored chunks and embeddings. A change of embedding model
+or chunker version rebuilds everything, and says so.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ingest.chunk import CHUNKER_VERSION, chunk_document
-from ingest.discover import discover, load_corpus, read_catalog
+from ingest.discover import CatalogEntry, SourceFile, discover, parse_file, read_catalog
 from ingest.embed import Embedder, SentenceTransformerEmbedder, embedding_text
 from ingest.lexical import build_vocabulary, tokenize
+from ingest.parse import UnreadableDocument
 from ingest.schema import Chunk, ParseProblem
 from ingest.store import (
     DocumentInfo,
     IndexUnavailable,
     Manifest,
+    StoredIndex,
     now_iso,
+    open_index,
     read_manifest,
-    write_index,
+    stored_chunks,
+    write_version,
 )
+from ingest.versions import build_lock, new_version, prune, publish
 
 log = logging.getLogger(__name__)
+
+# progress(stage, done, total): stages "parse", "embed", "write"
+Progress = Callable[[str, int, int], None]
+EMBED_BATCH = 64
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
 
 
 @dataclass
 class BuildReport:
     documents: int = 0
     chunks: int = 0
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    embedded: int = 0
+    full: bool = False
+    reason: str = ""
     problems: list[ParseProblem] = field(default_factory=list)
     seconds: float = 0.0
-    skipped_build: bool = False
-    reason: str = ""
+    rebuilt: bool = True
 
     def to_dict(self) -> dict:
-        return {
-            "documents": self.documents,
-            "chunks": self.chunks,
-            "problems": [{"file": p.path, "reason": p.reason} for p in self.problems],
-            "seconds": round(self.seconds, 2),
-            "rebuilt": not self.skipped_build,
-            "reason": self.reason,
-        }
+        data = asdict(self)
+        data["problems"] = [{"file": p.path, "reason": p.reason} for p in self.problems]
+        data["seconds"] = round(self.seconds, 2)
+        return data
 
 
 def lexical_text(chunk: Chunk) -> str:
@@ -49,29 +73,90 @@ def lexical_text(chunk: Chunk) -> str:
     return " ".join([chunk.title, *chunk.heading_path, chunk.text])
 
 
-def staleness(corpus_dir: Path, index_dir: Path, model: str, max_bytes: int) -> str:
-    """Why the index needs a rebuild, or '' when it matches the corpus and settings."""
-    try:
-        manifest = read_manifest(index_dir)
-    except IndexUnavailable:
+def catalog_fingerprint(entry: CatalogEntry) -> str:
+    return json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True)
+
+
+def full_rebuild_reason(manifest: Manifest | None, model: str) -> str:
+    if manifest is None:
         return "no index yet"
     if manifest.embedding_model != model:
         return f"embedding model changed ({manifest.embedding_model} -> {model})"
     if manifest.chunker_version != CHUNKER_VERSION:
         return f"chunker changed (version {manifest.chunker_version} -> {CHUNKER_VERSION})"
-    files, _ = discover(corpus_dir, max_bytes)
-    current = {f.doc_id: f.content_hash for f in files}
-    indexed = {doc_id: info.content_hash for doc_id, info in manifest.documents.items()}
-    if current != indexed:
-        return "documents added, changed or removed"
-    catalog_path = corpus_dir / "catalog.toml"
-    if catalog_path.exists() and catalog_path.stat().st_mtime > _built_time(index_dir):
-        return "catalog.toml changed"
     return ""
 
 
-def _built_time(index_dir: Path) -> float:
-    return (index_dir / "manifest.json").stat().st_mtime
+def _current_manifest(index_dir: Path) -> Manifest | None:
+    try:
+        return read_manifest(index_dir)
+    except IndexUnavailable:
+        return None
+
+
+def staleness(corpus_dir: Path, index_dir: Path, model: str, max_bytes: int) -> str:
+    """Why the index needs a rebuild, or '' when it matches the corpus and settings."""
+    manifest = _current_manifest(index_dir)
+    reason = full_rebuild_reason(manifest, model)
+    if reason or manifest is None:
+        return reason
+    catalog, _ = read_catalog(corpus_dir)
+    files, _ = discover(corpus_dir, max_bytes)
+    current = {
+        f.doc_id: (f.content_hash, catalog_fingerprint(catalog.get(f.doc_id, CatalogEntry())))
+        for f in files
+    }
+    indexed = {k: (v.content_hash, v.catalog) for k, v in manifest.documents.items()}
+    if set(current) != set(indexed):
+        return "documents added or removed"
+    if current != indexed:
+        return "documents changed"
+    return ""
+
+
+@dataclass
+class _Plan:
+    parse: list[SourceFile]
+    keep: set[str]
+
+
+def _plan(
+    files: list[SourceFile],
+    catalog: dict[str, CatalogEntry],
+    manifest: Manifest | None,
+    full: bool,
+    report: BuildReport,
+) -> _Plan:
+    indexed = {} if manifest is None else manifest.documents
+    plan = _Plan([], set())
+    for source in files:
+        info = indexed.get(source.doc_id)
+        fingerprint = catalog_fingerprint(catalog.get(source.doc_id, CatalogEntry()))
+        same = (
+            info is not None
+            and info.content_hash == source.content_hash
+            and info.catalog == fingerprint
+        )
+        if same and not full:
+            plan.keep.add(source.doc_id)
+            continue
+        plan.parse.append(source)
+        (report.added if info is None else report.changed).append(source.doc_id)
+    present = {f.doc_id for f in files}
+    report.removed = sorted(d for d in indexed if d not in present)
+    report.unchanged = len(plan.keep)
+    return plan
+
+
+def _embed(embedder: Embedder, chunks: list[Chunk], progress: Progress) -> np.ndarray:
+    texts = [embedding_text(c.title, c.section, c.text) for c in chunks]
+    parts = []
+    for i in range(0, len(texts), EMBED_BATCH):
+        parts.append(embedder.embed(texts[i : i + EMBED_BATCH]))
+        progress("embed", min(i + EMBED_BATCH, len(texts)), len(texts))
+    if not parts:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.vstack(parts)
 
 
 def build(
@@ -80,46 +165,94 @@ def build(
     model: str,
     max_bytes: int,
     embedder: Embedder | None = None,
+    full: bool = False,
+    progress: Progress = _no_progress,
 ) -> BuildReport:
+    """Bring the index up to date with the corpus; returns what was done."""
     started = time.perf_counter()
-    report = BuildReport()
-    parsed = load_corpus(corpus_dir, max_bytes)
-    report.problems = list(parsed.problems)
-    chunks: list[Chunk] = []
-    infos: dict[str, DocumentInfo] = {}
-    stamp = now_iso()
-    for document in parsed.documents:
-        doc_chunks = chunk_document(document)
-        if not doc_chunks:
-            report.problems.append(ParseProblem(document.doc_id, "no text found"))
-            continue
-        chunks.extend(doc_chunks)
-        infos[document.doc_id] = DocumentInfo(
-            title=document.title,
-            content_hash=document.content_hash,
-            chunks=len(doc_chunks),
-            indexed_at=stamp,
-            organisations=list(document.organisations),
-            period=document.period,
+    with build_lock(index_dir):
+        report = BuildReport()
+        manifest = _current_manifest(index_dir)
+        reason = full_rebuild_reason(manifest, model)
+        report.full = full or bool(reason)
+        report.reason = reason or ("--full requested" if full else "incremental")
+        if reason and manifest is not None:
+            log.info("full rebuild: %s", reason)
+        catalog, problems = read_catalog(corpus_dir)
+        files, skipped = discover(corpus_dir, max_bytes)
+        report.problems = problems + skipped
+        plan = _plan(files, catalog, manifest, report.full, report)
+        if manifest is not None and not (plan.parse or report.removed or report.full):
+            report.rebuilt, report.reason = False, "up to date"
+            report.documents = len(manifest.documents)
+            report.chunks = sum(d.chunks for d in manifest.documents.values())
+            report.seconds = time.perf_counter() - started
+            return report
+
+        infos: dict[str, DocumentInfo] = {}
+        new_chunks: list[Chunk] = []
+        stamp = now_iso()
+        for number, source in enumerate(plan.parse, 1):
+            progress("parse", number, len(plan.parse))
+            try:
+                document = parse_file(source, catalog)
+            except UnreadableDocument as error:
+                report.problems.append(ParseProblem(source.doc_id, str(error)))
+                for names in (report.added, report.changed):
+                    if source.doc_id in names:
+                        names.remove(source.doc_id)
+                continue
+            chunks = chunk_document(document)
+            new_chunks.extend(chunks)
+            infos[document.doc_id] = DocumentInfo(
+                title=document.title,
+                content_hash=document.content_hash,
+                chunks=len(chunks),
+                indexed_at=stamp,
+                organisations=list(document.organisations),
+                period=document.period,
+                catalog=catalog_fingerprint(catalog.get(source.doc_id, CatalogEntry())),
+            )
+        if embedder is None and (new_chunks or manifest is None):
+            embedder = SentenceTransformerEmbedder(model)
+        dim = embedder.dim if embedder is not None else manifest.dim  # type: ignore[union-attr]
+        model_id = embedder.model_id if embedder is not None else model
+        new_vectors = (
+            _embed(embedder, new_chunks, progress)
+            if embedder is not None
+            else np.zeros((0, dim), dtype=np.float32)
         )
-    log.info("parsed %d documents into %d chunks", len(infos), len(chunks))
-    embedder = embedder or SentenceTransformerEmbedder(model)
-    texts = [embedding_text(c.title, c.section, c.text) for c in chunks]
-    vectors = embedder.embed(texts)
-    vocabulary = build_vocabulary(lexical_text(c) for c in chunks)
-    tokens = [tokenize(lexical_text(c), vocabulary) for c in chunks]
-    manifest = Manifest(
-        embedding_model=embedder.model_id,
-        dim=embedder.dim,
-        chunker_version=CHUNKER_VERSION,
-        built_at=stamp,
-        documents=infos,
-        problems=[{"file": p.path, "reason": p.reason} for p in report.problems],
-    )
-    write_index(index_dir, chunks, vectors, tokens, vocabulary, manifest)
-    report.documents, report.chunks = len(infos), len(chunks)
-    report.seconds = time.perf_counter() - started
-    return report
+        report.embedded = len(new_chunks)
 
+        kept_chunks: list[Chunk] = []
+        kept_vectors = np.zeros((0, dim), dtype=np.float32)
+        if plan.keep and manifest is not None:
+            old: StoredIndex = open_index(index_dir, model)
+            kept_chunks, kept_vectors = stored_chunks(old, plan.keep)
+            for doc_id in plan.keep:
+                infos[doc_id] = manifest.documents[doc_id]
+        chunks = kept_chunks + new_chunks
+        vectors = np.vstack([kept_vectors, new_vectors]) if chunks else new_vectors
+        order = sorted(range(len(chunks)), key=lambda i: (chunks[i].doc_id, chunks[i].position))
+        chunks = [chunks[i] for i in order]
+        vectors = vectors[order] if len(order) else vectors
 
-__all__ = ["BuildReport", "build", "read_catalog", "staleness"]
+        progress("write", 0, 1)
+        vocabulary = build_vocabulary(lexical_text(c) for c in chunks)
+        tokens = [tokenize(lexical_text(c), vocabulary) for c in chunks]
+        new_manifest = Manifest(
+            embedding_model=model_id,
+            dim=dim,
+            chunker_version=CHUNKER_VERSION,
+            built_at=stamp,
+            documents=dict(sorted(infos.items())),
+            problems=[{"file": p.path, "reason": p.reason} for p in report.problems],
+        )
+        version = new_version(index_dir)
+        write_version(version, chunks, vectors, tokens, vocabulary, new_manifest)
+        publish(index_dir, version)
+        prune(index_dir)
+        progress("write", 1, 1)
+        report.documents, report.chunks = len(infos), len(chunks)
+        report.seconds = time.perf_counter() - started
+        return report

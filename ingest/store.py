@@ -1,14 +1,12 @@
-"""The index on disk: a Chroma collection (passages + embeddings), a bm25s lexical index
-and manifest.json (model, chunker version, documents).
+"""One index version on disk: a Chroma collection (passages + embeddings), a bm25s
+lexical index and manifest.json (model, chunker version, documents).
 
-A build writes into a sibling folder and swaps it in only when complete, so a failed or
-interrupted build leaves the previous index as it was.
+Which version is in use, and how builds replace it safely, is ingest.versions' business.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.schema import Chunk, TableRow
+from ingest.versions import current_version
 
 MANIFEST_FILE = "manifest.json"
 CHROMA_DIR = "chroma"
@@ -37,6 +36,7 @@ class DocumentInfo:
     indexed_at: str
     organisations: list[str] = field(default_factory=list)
     period: str = ""
+    catalog: str = ""  # the catalog entry it was built with, to notice edits
 
 
 @dataclass
@@ -114,24 +114,18 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
     )
 
 
-def write_index(
-    index_dir: Path,
+def write_version(
+    version: Path,
     chunks: list[Chunk],
     embeddings: np.ndarray,
     lexical_tokens: list[list[str]],
     vocabulary: frozenset[str],
     manifest: Manifest,
 ) -> None:
-    """Write a complete index next to `index_dir`, then swap it in."""
+    """Write a complete index into the (new, empty) folder `version`; the manifest last."""
     import bm25s
 
-    index_dir = index_dir.resolve()
-    staging = index_dir.with_name(index_dir.name + ".building")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-
-    client = chroma_client(staging / CHROMA_DIR)
+    client = chroma_client(version / CHROMA_DIR)
     collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
     batch = 1000
     for i in range(0, len(chunks), batch):
@@ -146,31 +140,24 @@ def write_index(
 
     lexical = bm25s.BM25()
     lexical.index(lexical_tokens or [[""]], show_progress=False)
-    lexical.save(str(staging / LEXICAL_DIR), show_progress=False)
-    (staging / LEXICAL_DIR / VOCABULARY_FILE).write_text(
+    lexical.save(str(version / LEXICAL_DIR), show_progress=False)
+    (version / LEXICAL_DIR / VOCABULARY_FILE).write_text(
         json.dumps(sorted(vocabulary), ensure_ascii=False), encoding="utf-8"
     )
-    (staging / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
-    _swap_in(staging, index_dir)
+    (version / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
 
 
-def _swap_in(staging: Path, index_dir: Path) -> None:
-    retired = index_dir.with_name(index_dir.name + ".previous")
-    if retired.exists():
-        shutil.rmtree(retired)
-    if index_dir.exists():
-        index_dir.rename(retired)
-    staging.rename(index_dir)
-    if retired.exists():
-        shutil.rmtree(retired, ignore_errors=True)
-
-
-def read_manifest(index_dir: Path) -> Manifest:
-    path = index_dir / MANIFEST_FILE
-    if not path.exists():
+def version_path(index_dir: Path) -> Path:
+    version = current_version(index_dir)
+    if version is None:
         raise IndexUnavailable(
             f"No index at {index_dir}: build it with `python -m ingest --index {index_dir}`."
         )
+    return version
+
+
+def read_manifest(index_dir: Path) -> Manifest:
+    path = version_path(index_dir) / MANIFEST_FILE
     try:
         return Manifest.from_json(path.read_text(encoding="utf-8"))
     except (ValueError, TypeError, KeyError) as error:
@@ -189,19 +176,21 @@ class StoredIndex:
     collection: object
     lexical: object
     vocabulary: frozenset[str]
+    version: Path
 
 
 def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:
     import bm25s
 
-    manifest = read_manifest(index_dir)
+    version = version_path(index_dir)
+    manifest = read_manifest(version)
     if manifest.embedding_model != embedding_model:
         raise IndexUnavailable(
             f"The index at {index_dir} was built with the embedding model "
             f"'{manifest.embedding_model}', but the settings say '{embedding_model}': "
             f"rebuild it with `python -m ingest --full --index {index_dir}`."
         )
-    client = chroma_client(index_dir / CHROMA_DIR)
+    client = chroma_client(version / CHROMA_DIR)
     collection = client.get_collection(COLLECTION)
     stored = collection.get(include=["documents", "metadatas"])
     records = sorted(
@@ -209,8 +198,25 @@ def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:
         key=lambda r: int(r[2]["seq"]),
     )
     chunks = [chunk_from_record(i, text, meta) for i, text, meta in records]
-    lexical = bm25s.BM25.load(str(index_dir / LEXICAL_DIR), show_progress=False)
+    lexical = bm25s.BM25.load(str(version / LEXICAL_DIR), show_progress=False)
     vocabulary = frozenset(
-        json.loads((index_dir / LEXICAL_DIR / VOCABULARY_FILE).read_text(encoding="utf-8"))
+        json.loads((version / LEXICAL_DIR / VOCABULARY_FILE).read_text(encoding="utf-8"))
     )
-    return StoredIndex(manifest, chunks, collection, lexical, vocabulary)
+    return StoredIndex(manifest, chunks, collection, lexical, vocabulary, version)
+
+
+def stored_chunks(index: StoredIndex, doc_ids: set[str]) -> tuple[list[Chunk], np.ndarray]:
+    """The chunks of some documents with their stored embeddings, in document order."""
+    if not doc_ids:
+        return [], np.zeros((0, index.manifest.dim), dtype=np.float32)
+    got = index.collection.get(  # type: ignore[attr-defined]
+        where={"doc_id": {"$in": sorted(doc_ids)}},
+        include=["documents", "metadatas", "embeddings"],
+    )
+    records = sorted(
+        zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True),
+        key=lambda r: int(r[2]["seq"]),
+    )
+    chunks = [chunk_from_record(i, text, meta) for i, text, meta, _ in records]
+    vectors = np.asarray([vector for *_, vector in records], dtype=np.float32)
+    return chunks, vectors.reshape(len(chunks), index.manifest.dim)

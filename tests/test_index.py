@@ -64,14 +64,14 @@ class FailingEmbedder:
 
 def test_failed_rebuild_leaves_the_working_index(seed_index, tmp_path, embedder):
     index_dir = tmp_path / "index"
-    shutil.copytree(seed_index, index_dir)
-    before = (index_dir / "manifest.json").read_text("utf-8")
+    shutil.copytree(seed_index, index_dir, symlinks=True)
+    before = read_manifest(index_dir).to_json()
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "ny.txt").write_text("Ny rubrik\n\nEn helt ny text om samarbete.\n", "utf-8")
     with pytest.raises(RuntimeError):
         build(corpus, index_dir, embedder.model_id, 1_000_000, embedder=FailingEmbedder())
-    assert (index_dir / "manifest.json").read_text("utf-8") == before
+    assert read_manifest(index_dir).to_json() == before
     open_index(index_dir, embedder.model_id)  # still opens
 
 
@@ -92,5 +92,5 @@ def test_staleness_and_bad_files(tmp_path, embedder):
     assert staleness(corpus, index_dir, embedder.model_id, 10_000) == ""
     (corpus / "avtal.txt").write_text("Avtal\n\nÄndrad text om avfall.\n", "utf-8")
     assert "changed" in staleness(corpus, index_dir, embedder.model_id, 10_000)
-    manifest = json.loads((index_dir / "manifest.json").read_text("utf-8"))
+    manifest = json.loads(read_manifest(index_dir).to_json())
     assert manifest["problems"] and manifest["embedding_model"] == embedder.model_id
