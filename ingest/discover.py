@@ -75,9 +75,8 @@ def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[P
             problems.append(ParseProblem(rel, "empty file"))
             continue
         if size > max_bytes:
-            problems.append(
-                ParseProblem(rel, f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB)")
-            )
+            limit = f"{size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB"
+            problems.append(ParseProblem(rel, f"file too large ({limit})"))
             continue
         digest = file_hash(path.read_bytes())
         if digest in seen:
