@@ -40,22 +40,25 @@ _EN_STOPWORDS = frozenset(
 # Words that frame the kind of answer wanted rather than naming what it is about.
 _FRAME_STEMS = frozenset(
     stem(w)
-    for w in [
-        "ansvarar",
-        "ansvarig",
-        "ansvariga",
-        "ansvaret",
-        "ansvar",
-        "huvudansvar",
-        "huvudansvaret",
-        "responsible",
-        "responsibility",
-        "ske",
-        "sker",
-    ]
+    for w in (
+        "ansvarar ansvarig ansvariga ansvaret ansvar huvudansvar huvudansvaret "
+        "responsible responsibility ske sker finns finnas fanns"
+    ).split()
 )
 _ANSWER_TYPE_WEIGHT = 0.3
-_UNKNOWN_ENGLISH_WEIGHT = 0.0
+# An English word with no Swedish rendering cannot be checked in the documents; it still
+# counts against coverage, so a question about something unknown is not answered anyway.
+_UNKNOWN_ENGLISH_WEIGHT = 1.0
+# "hur stor", "how many": the question's frame, not something the evidence must contain.
+_AFTER_HOW = frozenset(
+    "stor stort stora många mycket ofta länge lång långt much many often long".split()
+)
+# Words that name parts of a document rather than what it says.
+_STRUCTURE_STEMS = frozenset(
+    stem(w)
+    for w in "målområde målområdet område området avsnitt avsnittet kapitel kapitlet "
+    "rubrik rubriken punkt punkten tabell tabellen dokument dokumentet".split()
+)
 
 _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     ("responsible", re.compile(r"\b(ansvar\w*|huvudansvar\w*|responsib\w*|in charge)\b")),
@@ -108,6 +111,7 @@ class Question:
     kind: Kind
     terms: tuple[Term, ...]
     search_text: str  # the question plus Swedish renderings of English words
+    counted: Term | None = None  # "hur många utbildningar": utbildningar
 
 
 def detect_language(text: str) -> Language:
@@ -173,14 +177,19 @@ def analyse(
     terms: list[Term] = []
     extra: list[str] = []
     lowered = [w.lower().split("'")[0] for w in raw_words]
-    translated = dict(translate(lowered)) if language == "en" else {}
+    # names (capitalised after the first word) are never translated: Business Region Halmstad
+    masked = [
+        "\x00" if position > 0 and raw[:1].isupper() else word
+        for position, (raw, word) in enumerate(zip(raw_words, lowered, strict=True))
+    ]
+    translated = dict(translate(masked)) if language == "en" else {}
     consumed: set[int] = set()
     if translated:
         # mark the words covered by glossary phrases
         i = 0
-        while i < len(lowered):
+        while i < len(masked):
             for size in range(4, 0, -1):
-                phrase = " ".join(lowered[i : i + size])
+                phrase = " ".join(masked[i : i + size])
                 if phrase in translated:
                     renderings = translated[phrase]
                     alts = tuple(_phrase_alternatives(r, vocabulary) for r in renderings)
@@ -198,7 +207,10 @@ def analyse(
     previous = ""
     for position, (raw, word) in enumerate(zip(raw_words, lowered, strict=True)):
         after_question_word = previous in {"vilken", "vilket", "vilka", "which", "what"}
+        after_how = previous in {"hur", "how"}
         previous = word
+        if after_how and word in _AFTER_HOW:
+            continue
         if position in consumed or word in _QUESTION_WORDS:
             continue
         if word in STOPWORDS or word in _EN_STOPWORDS or len(word) < 2:
@@ -216,11 +228,22 @@ def analyse(
         known = any(all(s in vocabulary or document_frequency.get(s) for s in a) for a in alts)
         if language == "en" and not name and not known:
             weight = _UNKNOWN_ENGLISH_WEIGHT  # an English word we cannot look for
-        elif after_question_word and not name:
-            weight = _ANSWER_TYPE_WEIGHT  # "vilken kommun": the kind of answer, not its topic
+        elif (after_question_word or stem(word) in _STRUCTURE_STEMS) and not name:
+            weight = _ANSWER_TYPE_WEIGHT  # "vilken kommun", "målområdet": not the topic
         else:
             weight = idf(alts)
         if weight > 0:
             terms.append(Term(raw, alts, weight, required=name))
     search_text = " ".join([text, *extra])
-    return Question(text, language, kind, tuple(terms), search_text)
+    return Question(text, language, kind, tuple(terms), search_text, _counted(lowered, terms))
+
+
+def _counted(lowered: list[str], terms: list[Term]) -> Term | None:
+    """The term counted by "hur många X" / "how many X", if any."""
+    for i, word in enumerate(lowered[:-1]):
+        if word in ("många", "many") and i > 0 and lowered[i - 1] in ("hur", "how"):
+            following = lowered[i + 1]
+            for term in terms:
+                if term.surface.lower().split()[0] == following:
+                    return term
+    return None

@@ -22,6 +22,7 @@ NOT_FOUND = {
     "en": "I can't find that in the documents.",
 }
 MIN_COVERAGE = 0.5
+SECTION_ITEM_COVERAGE = 0.25
 SECOND_SENTENCE_RATIO = 0.9
 MAX_QUOTE = 330
 MAX_ANSWER = 420
@@ -48,6 +49,11 @@ _SPANS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+_COUNTED = re.compile(
+    r"\b(?:\d[\d\u00a0 ]*(?:,\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
+    r"\s+([a-zåäöé]+)",
+    re.IGNORECASE,
+)
 _RESPONSIBLE_HEADER = re.compile(r"ansvar|responsib", re.IGNORECASE)
 _RESPONSIBLE_SENTENCE = re.compile(
     r"\b(ansvarar|ansvarig|ansvariga|huvudansvar\w*|tillhandahåller)\b", re.IGNORECASE
@@ -56,21 +62,11 @@ _ENUMERATION = re.compile(r"[^\W\d_]+(?:[^,.;:]*,){1,}[^,.;:]*\b(?:och|samt|and|
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?")
 _PARENTHESISED_LIST = re.compile(r"\([A-ZÅÄÖ][^()]*,[^()]*\)")
 _SENTENCE_FINAL = re.compile(r"[.!?:;)]$")
-_ANSWER_NAMES = {
-    "kommun",
-    "kommuner",
-    "parter",
-    "part",
-    "organisationer",
-    "municipality",
-    "municipalities",
-    "parties",
-    "members",
-    "medlemmar",
-    "vem",
-    "vilka",
-    "who",
-}
+# Words after "vilka"/"which" that ask for named parties: the answer should name some.
+_ANSWER_NAMES = frozenset(
+    "kommun kommuner kommunerna parter part parterna organisationer organisation medlemmar "
+    "municipality municipalities parties members organisations organizations partners".split()
+)
 _ITEM = re.compile(r"(?:^|\s)(\d{1,2}\.\d{1,2})\.?\s")
 
 
@@ -83,6 +79,8 @@ class Unit:
     text: str
     tokens: frozenset[str]  # the unit's own words and the document title's
     context: frozenset[str]  # with the headings too
+    title: frozenset[str]  # the document title's words alone
+    words: frozenset[str]  # the unit's own words and its headings, without the title
 
 
 @dataclass(frozen=True)
@@ -111,20 +109,51 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str]) -> float:
 
 def _units(rank: int, chunk: Chunk, vocabulary: frozenset[str]) -> list[Unit]:
     title = frozenset(tokenize(chunk.title, vocabulary))
-    where = title | frozenset(tokenize(" ".join(chunk.heading_path), vocabulary))
+    headings = frozenset(tokenize(" ".join(chunk.heading_path), vocabulary))
+    where = title | headings
     if chunk.row is not None:
         tokens = frozenset(tokenize(chunk.text, vocabulary))
-        return [Unit(rank, chunk, chunk.text, tokens | title, tokens | where)]
+        return [
+            Unit(rank, chunk, chunk.text, tokens | title, tokens | where, title, tokens | headings)
+        ]
     units = []
     for sentence in split_sentences(chunk.text):
         tokens = frozenset(tokenize(sentence, vocabulary))
-        units.append(Unit(rank, chunk, sentence, tokens | title, tokens | where))
+        units.append(
+            Unit(rank, chunk, sentence, tokens | title, tokens | where, title, tokens | headings)
+        )
     return units
+
+
+def topical_coverage(terms: Sequence[Term], unit: Unit) -> float:
+    """Coverage of the terms that are not just the name of the document's organisation.
+
+    "i Familjen Helsingborg" picks the document; it says nothing about whether a passage
+    answers "vem är ordförande i styrelsen". Names in the title are left out; other title
+    words ("överenskommelsen om samverkan") still count.
+    """
+    topical = [t for t in terms if not (t.required and t.found_in(unit.title))]
+    return coverage(topical or terms, unit.context)
+
+
+def has_span(question: Question, text: str) -> bool:
+    """Whether the text holds what a when/how much/how often question asks for."""
+    pattern = _SPANS.get(question.kind)
+    if pattern is None:
+        return True
+    if pattern.search(text):
+        return True
+    if question.counted is not None:  # "11 utbildningar" for "hur många utbildningar"
+        for match in _COUNTED.finditer(text):
+            word = frozenset(tokenize(match.group(1), frozenset()))
+            if question.counted.found_in(word):
+                return True
+    return False
 
 
 def _bonus(question: Question, unit: Unit) -> float:
     kind = question.kind
-    if kind in _SPANS and _SPANS[kind].search(unit.text):
+    if kind in _SPANS and has_span(question, unit.text):
         return 0.25
     if kind == "responsible":
         row = unit.chunk.row
@@ -139,6 +168,8 @@ def _bonus(question: Question, unit: Unit) -> float:
         bonus += min(0.2, 0.05 * names)
         if names >= 2 and _is_enumeration(unit.text):
             bonus += 0.15
+        if names == 0 and kind == "list":  # "vilka kommuner": an answer names some
+            bonus -= 0.2
     elif kind == "list" and _is_enumeration(unit.text):
         bonus += 0.15
     if _heading_like(unit) and not (kind in _SPANS and _SPANS[kind].search(unit.text)):
@@ -157,10 +188,9 @@ def _new_names(question: Question, text: str) -> set[str]:
 
 
 def _wants_names(question: Question) -> bool:
+    """ "Vilka kommuner ...", "which parties ...": the answer is a set of named parties."""
     lowered = re.findall(r"\w+", question.text.lower())
-    return bool(lowered) and (
-        lowered[0] in ("vem", "who") or any(w in _ANSWER_NAMES for w in lowered[1:3])
-    )
+    return any(w in _ANSWER_NAMES for w in lowered[1:3])
 
 
 def _heading_like(unit: Unit) -> bool:
@@ -214,7 +244,9 @@ def rank_evidence(
             if not all(t.found_in(unit.context) for t in question.terms if t.required):
                 continue
             own = coverage(question.terms, unit.tokens)
-            full = coverage(question.terms, unit.context)
+            full = topical_coverage(question.terms, unit)
+            if not has_span(question, unit.text):
+                full = min(full, MIN_COVERAGE - 0.01)  # a "when" answer needs a date
             score = (
                 0.55 * own
                 + 0.3 * full
@@ -240,19 +272,25 @@ def _q(language: str, text: str) -> str:
 
 
 def _item_cell(chunk: Chunk, question: Question, vocabulary: frozenset[str]) -> tuple[str, str]:
-    """The (header, value) of a row that best matches the question, not the responsible one."""
+    """The (header, value) of a row that best answers the question (not the responsible one).
+
+    For when/how much/how often questions only cells holding a date or amount compete.
+    """
     assert chunk.row is not None
+    cells = [
+        (index, header, value)
+        for index, (header, value) in enumerate(chunk.row.cells)
+        if value and not _RESPONSIBLE_HEADER.search(header) and value in chunk.text
+    ]
+    if question.kind in _SPANS:
+        with_span = [c for c in cells if has_span(question, c[2])]
+        cells = with_span or cells
     best, best_score = ("", chunk.text), -1.0
-    for index, (header, value) in enumerate(chunk.row.cells):
-        if not value or _RESPONSIBLE_HEADER.search(header) or value not in chunk.text:
-            continue
+    for index, header, value in cells:
         tokens = frozenset(tokenize(value, vocabulary))
         score = coverage(question.terms, tokens) + (0.01 * index)  # later columns are specific
         if _wants_names(question):
             score += min(0.3, 0.1 * len(_new_names(question, value)))
-        span = _SPANS.get(question.kind)
-        if span is not None and span.search(value):
-            score += 0.3
         if score > best_score:
             best, best_score = (header, value), score
     return best
@@ -265,6 +303,16 @@ def _responsible(chunk: Chunk) -> str | None:
         if value and _RESPONSIBLE_HEADER.search(header):
             return value
     return None
+
+
+def _item_value(chunk: Chunk) -> str:
+    """The cell of a record that holds its numbered item, else its last non-responsible cell."""
+    assert chunk.row is not None
+    values = [v for h, v in chunk.row.cells if v and not _RESPONSIBLE_HEADER.search(h)]
+    for value in values:
+        if _item_number(value):
+            return value
+    return values[-1] if values else ""
 
 
 def _row_number(chunk: Chunk) -> str | None:
@@ -310,9 +358,9 @@ class Composer:
         doc_ids = list(dict.fromkeys(h.chunk.doc_id for h in hits[:3]))
         for doc_id in doc_ids:
             for chunk in self.document_chunks(doc_id):
-                if chunk.chunk_id in seen or chunk.row is not None:
+                if chunk.chunk_id in seen:
                     continue
-                if len(_NAME_WORD.findall(chunk.text)) >= 4 and _ENUMERATION.search(chunk.text):
+                if len(_NAME_WORD.findall(chunk.text)) >= 3 and _is_enumeration(chunk.text):
                     candidates.append(Hit(chunk, 0.0))
                     seen.add(chunk.chunk_id)
         return candidates
@@ -321,7 +369,8 @@ class Composer:
         lang = question.language
         candidates = self._candidates(question, hits)
         ranked = [] if absent else rank_evidence(question, candidates, self.vocabulary)
-        if not ranked or ranked[0].coverage < MIN_COVERAGE:
+        ranked = [r for r in ranked if r.coverage >= MIN_COVERAGE]
+        if not ranked:
             return Answer(NOT_FOUND[lang], False, lang, (), tuple(hits))
         hits = _reranked(ranked, hits)
         best = ranked[0]
@@ -377,9 +426,11 @@ class Composer:
         lang = question.language
         best = ranked[0]
         chunk = best.unit.chunk
-        own = coverage(question.terms, frozenset(tokenize(chunk.text, self.vocabulary)))
+        item_tokens = frozenset(tokenize(_item_value(chunk), self.vocabulary))
+        topical = [t for t in question.terms if not (t.required and t.found_in(best.unit.title))]
         rows = [chunk]
-        if best.coverage - own >= 0.3:  # the question names the section, not one item
+        if coverage(topical or question.terms, item_tokens) < SECTION_ITEM_COVERAGE:
+            # the question names the section ("miljömålen"), not one of its items
             rows = self.section_rows(chunk) or [chunk]
         else:  # equally good rows of the same table and party (4.3 and 4.4 both Landskrona)
             party = _responsible(chunk)

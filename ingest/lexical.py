@@ -32,7 +32,7 @@ def _stemmer() -> Stemmer.Stemmer:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Snowball's Swedish stem, repeated with definite '-et' removed until it settles.
+    """Snowball's Swedish stem, repeated with definite '-et'/'-an' removed until it settles.
 
     Snowball alone leaves samarbetet/samarbete and Halmstad/Halmstads apart; the
     fixpoint brings such forms together, on both the index and the query side.
@@ -40,7 +40,7 @@ def stem(word: str) -> str:
     current = word
     for _ in range(4):
         nxt = _stemmer().stemWord(current)
-        if nxt.endswith("et") and len(nxt) > 5:
+        if nxt.endswith(("et", "an")) and len(nxt) > 5:  # samarbetet, fokusfrågan
             nxt = nxt[:-2]
         if nxt == current:
             break

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # A split point: end punctuation, space, then something that starts a sentence.
-_BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"”«(]?[A-ZÅÄÖÉ0-9(])|\n+")
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"”«(]?[A-ZÅÄÖÉ0-9(])|\n+")
 # Tokens whose final period does not end a sentence.
 _NO_END = re.compile(
     r"(?:^|\s)(?:\d+(?:\.\d+)*\.|[A-ZÅÄÖa-zåäö]\.|t\.ex\.|bl\.a\.|m\.m\.|s\.k\.|inkl\.|"
