@@ -42,7 +42,7 @@ _FRAME_STEMS = frozenset(
     stem(w)
     for w in (
         "ansvarar ansvarig ansvariga ansvaret ansvar huvudansvar huvudansvaret "
-        "responsible responsibility ske sker finns finnas fanns"
+        "responsible responsibility ske sker finns finnas fanns heter kallas"
     ).split()
 )
 _ANSWER_TYPE_WEIGHT = 0.3
@@ -101,7 +101,34 @@ class Term:
     required: bool = False  # names and numbers must be found in the evidence
 
     def found_in(self, tokens: frozenset[str]) -> bool:
-        return any(all(s in tokens for s in alt) for alt in self.alternatives)
+        return any(all(_present(s, tokens) for s in alt) for alt in self.alternatives)
+
+
+_MIN_PREFIX = 5
+# Endings that make another form of the same word (finansi|ering), not a compound (miljö|mål).
+_DERIVATIONS = frozenset(
+    "a e s ad ar at en er et na or ade are ande ende era ing ion else eras erat ning ering "
+    "ioner ningen eringen".split()
+)
+
+
+def _present(stem_: str, tokens: frozenset[str]) -> bool:
+    """The stem, or a derivation of it: finansieras (finansi) ~ finansiering (finansiering).
+
+    Snowball keeps verb and noun forms apart; a shared stem of five letters or more plus a
+    derivational ending on one side counts as the same word.
+    """
+    if stem_ in tokens:
+        return True
+    if len(stem_) < _MIN_PREFIX:
+        return False
+    for token in tokens:
+        if len(token) < _MIN_PREFIX:
+            continue
+        shorter, longer = (token, stem_) if len(token) < len(stem_) else (stem_, token)
+        if longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -220,7 +247,8 @@ def analyse(
             continue
         synonyms = SWEDISH_SYNONYMS.get(stem(word), ())
         if synonyms:
-            alts = alts + tuple(_phrase_alternatives(r, vocabulary) for r in synonyms)
+            more = (_phrase_alternatives(r, vocabulary) for r in synonyms)
+            alts = alts + tuple(a for a in more if a)
             extra.extend(synonyms)
         if stem(word) in _FRAME_STEMS:
             continue

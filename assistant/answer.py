@@ -21,7 +21,13 @@ NOT_FOUND = {
     "sv": "Jag hittar inget om det i dokumenten.",
     "en": "I can't find that in the documents.",
 }
+# Share of the question's weighted key terms the evidence must hold. On the development
+# questions correct evidence covers 0.72 or more and the best evidence for unanswerable
+# ones 0. Between 0.5 and 0.6 lie both paraphrased good answers ("minska" answered by
+# "halveras") and half-matches; 0.6 lost four good answers of ten such probes for one
+# wrong one, so the bar stays at 0.5 and the quote shows the user what it rests on.
 MIN_COVERAGE = 0.5
+ANSWER_TYPE_WEIGHT = 0.3  # terms weighted like this only say what kind of answer is wanted
 SECTION_ITEM_COVERAGE = 0.25
 SECOND_SENTENCE_RATIO = 0.9
 MAX_QUOTE = 330
@@ -57,6 +63,11 @@ _COUNTED = re.compile(
 _RESPONSIBLE_HEADER = re.compile(r"ansvar|responsib", re.IGNORECASE)
 _RESPONSIBLE_SENTENCE = re.compile(
     r"\b(ansvarar|ansvarig|ansvariga|huvudansvar\w*|tillhandahåller)\b", re.IGNORECASE
+)
+_RESPONSIBLE_EVIDENCE = re.compile(
+    r"\b(ansvar\w*|huvudansvar\w*|tillhandahåller|leds av|leder|samordnar|utser|utses|"
+    r"sammankallande|ordförande\w*)\b",
+    re.IGNORECASE,
 )
 _ENUMERATION = re.compile(r"[^\W\d_]+(?:[^,.;:]*,){1,}[^,.;:]*\b(?:och|samt|and|or|eller)\b")
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?")
@@ -108,17 +119,17 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str]) -> float:
 
 
 def _units(rank: int, chunk: Chunk, vocabulary: frozenset[str]) -> list[Unit]:
-    title = frozenset(tokenize(chunk.title, vocabulary))
-    headings = frozenset(tokenize(" ".join(chunk.heading_path), vocabulary))
+    title = frozenset(tokenize(chunk.title, vocabulary, heads=False))
+    headings = frozenset(tokenize(" ".join(chunk.heading_path), vocabulary, heads=False))
     where = title | headings
     if chunk.row is not None:
-        tokens = frozenset(tokenize(chunk.text, vocabulary))
+        tokens = frozenset(tokenize(chunk.text, vocabulary, heads=False))
         return [
             Unit(rank, chunk, chunk.text, tokens | title, tokens | where, title, tokens | headings)
         ]
     units = []
     for sentence in split_sentences(chunk.text):
-        tokens = frozenset(tokenize(sentence, vocabulary))
+        tokens = frozenset(tokenize(sentence, vocabulary, heads=False))
         units.append(
             Unit(rank, chunk, sentence, tokens | title, tokens | where, title, tokens | headings)
         )
@@ -134,6 +145,20 @@ def topical_coverage(terms: Sequence[Term], unit: Unit) -> float:
     """
     topical = [t for t in terms if not (t.required and t.found_in(unit.title))]
     return coverage(topical or terms, unit.context)
+
+
+def _answers_kind(question: Question, unit: Unit) -> bool:
+    """Evidence of the right kind: who is responsible needs a responsible party, and the
+    question's own words (not only its names) must be there."""
+    if question.kind == "responsible":
+        row = unit.chunk.row
+        has_column = row is not None and any(
+            v and _RESPONSIBLE_HEADER.search(h) for h, v in row.cells
+        )
+        if not has_column and not _RESPONSIBLE_EVIDENCE.search(unit.text):
+            return False
+    plain = [t for t in question.terms if not t.required and t.weight > ANSWER_TYPE_WEIGHT]
+    return not plain or coverage(plain, unit.context) >= MIN_COVERAGE
 
 
 def has_span(question: Question, text: str) -> bool:
@@ -245,7 +270,7 @@ def rank_evidence(
                 continue
             own = coverage(question.terms, unit.tokens)
             full = topical_coverage(question.terms, unit)
-            if not has_span(question, unit.text):
+            if not (has_span(question, unit.text) and _answers_kind(question, unit)):
                 full = min(full, MIN_COVERAGE - 0.01)  # a "when" answer needs a date
             score = (
                 0.55 * own

@@ -50,6 +50,12 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "contact": ("kontakt", "kontaktperson"),
     "contact person": ("kontaktperson", "kontaktpersoner"),
     "coordinator": ("koordinatör", "samordnare"),
+    "coordinate": ("koordinerar", "samordnar", "koordinatör"),
+    "coordinates": ("koordinerar", "samordnar", "koordinatör"),
+    "attachments": ("bilagor",),
+    "appendices": ("bilagor",),
+    "projects": ("projekt",),
+    "project": ("projekt",),
     "network": ("nätverk",),
     "networks": ("nätverk", "kunskapsnätverk"),
     # documents and decisions
@@ -226,6 +232,31 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
 MAX_PHRASE_WORDS = max(len(k.split()) for k in GLOSSARY)
 
 
+def _base_forms(word: str) -> list[str]:
+    """The word and plain English base forms of it: reviewed -> review, cities -> city."""
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("ing") and len(word) > 5:
+        forms += [word[:-3], word[:-3] + "e"]
+    if word.endswith("ed") and len(word) > 4:
+        forms += [word[:-2], word[:-1]]
+    if word.endswith("es") and len(word) > 4:
+        forms.append(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        forms.append(word[:-1])
+    return forms
+
+
+def _lookup(phrase: str) -> tuple[str, ...] | None:
+    head, _, last = phrase.rpartition(" ")
+    for form in _base_forms(last):
+        key = f"{head} {form}" if head else form
+        if key in GLOSSARY:
+            return GLOSSARY[key]
+    return None
+
+
 def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Pairs (English phrase, Swedish renderings) for the words, longest phrases first."""
     out: list[tuple[str, tuple[str, ...]]] = []
@@ -233,8 +264,9 @@ def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     while i < len(words):
         for size in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
             phrase = " ".join(words[i : i + size])
-            if phrase in GLOSSARY:
-                out.append((phrase, GLOSSARY[phrase]))
+            renderings = _lookup(phrase)
+            if renderings:
+                out.append((phrase, renderings))
                 i += size
                 break
         else:
@@ -257,6 +289,12 @@ _SWEDISH_SYNONYM_WORDS: dict[str, tuple[str, ...]] = {
     "slutar": ("avslutas", "löper", "gäller till"),
     "uppdateras": ("uppdateras", "aktualiseras", "revideras", "ses över"),
     "fördelas": ("delas", "fördelning"),
+    "minska": ("halveras", "sänkas", "minskning", "minskas"),
+    "minskar": ("halveras", "sänkas", "minskning", "minskas"),
+    "öka": ("höjas", "ökning", "ökad"),
+    "ökar": ("höjas", "ökning", "ökad"),
+    "bildades": ("grundades", "sedan", "pågått", "startade"),
+    "startade": ("påbörjades", "sedan", "pågått"),
     "följs": ("uppföljning", "följs upp"),
     "följa": ("uppföljning", "följa upp"),
     "följer": ("uppföljning", "följer upp"),

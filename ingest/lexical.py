@@ -86,12 +86,17 @@ def compound_parts(word: str, vocabulary: frozenset[str]) -> list[str]:
     return []
 
 
-def tokenize(text: str, vocabulary: frozenset[str]) -> list[str]:
-    """Index and query tokens: stems of non-stop words plus compound parts."""
+def tokenize(text: str, vocabulary: frozenset[str], heads: bool = True) -> list[str]:
+    """Index and query tokens: stems of non-stop words plus compound parts.
+
+    With heads=False a compound adds only its last part, the one it is about
+    (hushålls|avfall is avfall; kostnads|effektivisering is not a kostnad).
+    """
     tokens: list[str] = []
     for word in words(text):
         if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
             continue
         tokens.append(stem(word))
-        tokens.extend(compound_parts(word, vocabulary))
+        parts = compound_parts(word, vocabulary)
+        tokens.extend(parts if heads else parts[-1:])
     return tokens

@@ -81,3 +81,45 @@ def test_unanswerable_questions_say_so(assistant):
         assert answer.text == text
         assert answer.citations == ()
         assert len(answer.hits) >= 5  # shown as closest matches
+
+
+def test_questions_about_another_organisation_are_not_answered(assistant):
+    # the fee exists, but for Familjen Helsingborg, not MalmöLundregionen
+    assert not assistant.ask("Hur stor är medlemsavgiften i MalmöLundregionen?").found
+    # the board exists, but the document never says who chairs it
+    assert not assistant.ask("Who chairs Familjen Helsingborg's board?").found
+    # Malmö is named, but no passage gives its population
+    assert not assistant.ask("Hur många invånare har Malmö?").found
+
+
+def test_section_question_lists_every_responsible_party(assistant):
+    answer = assistant.ask("Vilken kommun ansvarar för miljömålen i Familjen Helsingborg?")
+    assert answer.text.startswith("Ansvarig: Båstad [1] (mål 5.1–5.6) och Höganäs [2]")
+    assert [c.chunk.row.value("Ansvarig") for c in answer.citations] == ["Båstad", "Höganäs"]
+
+
+def test_how_many_quotes_the_counted_item(assistant):
+    answer = assistant.ask("Hur många utbildningar i värdskap ska genomföras?")
+    assert answer.found
+    assert "2.8 11 utbildningar/inspirationstillfällen." in answer.text
+
+
+def test_names_in_an_english_question_are_not_translated(assistant):
+    answer = assistant.ask(
+        "When does the Business Region Halmstad declaration of intent apply from?"
+    )
+    assert answer.found and answer.language == "en"
+    assert "1 januari 2020" in answer.text
+
+
+def test_responsible_needs_a_responsible_party(assistant):
+    # Europabanan is named only in a sentence that says nothing about who is responsible
+    assert not assistant.ask("Vem ansvarar för Europabanan?").found
+    # Laholm is a party, but no passage names its kommundirektör
+    assert not assistant.ask("Vem är kommundirektör i Laholm?").found
+
+
+def test_verb_and_noun_forms_match(assistant):
+    answer = assistant.ask("How is Business Region Halmstad financed?")
+    assert answer.found
+    assert "finansieringen" in answer.text
