@@ -29,6 +29,9 @@ NOT_FOUND = {
 MIN_COVERAGE = 0.5
 ANSWER_TYPE_WEIGHT = 0.3  # terms weighted like this only say what kind of answer is wanted
 SECTION_ITEM_COVERAGE = 0.25
+LIST_MIN_ITEMS = 3
+LIST_MAX_ITEM_WORDS = 16
+LIST_MIN_HEADING = 0.6
 SECOND_SENTENCE_RATIO = 0.9
 MAX_QUOTE = 330
 MAX_ANSWER = 420
@@ -250,6 +253,14 @@ def _reranked(ranked: Sequence[Scored], hits: Sequence[Hit]) -> list[Hit]:
     return order
 
 
+def _list_lines(chunk: Chunk) -> list[str]:
+    """The short lines of a chunk (list items), without the heading lines before them."""
+    lines = [line.strip() for line in chunk.text.split("\n") if line.strip()]
+    lines = [line for line in lines if line not in chunk.heading_path and line != chunk.title]
+    short = [line for line in lines if len(line.split()) <= LIST_MAX_ITEM_WORDS]
+    return short if len(short) == len(lines) else []
+
+
 def _next_sentence(chunk: Chunk, sentence: str) -> str | None:
     sentences = split_sentences(chunk.text)
     if sentence in sentences:
@@ -397,6 +408,10 @@ class Composer:
         ranked = [r for r in ranked if r.coverage >= MIN_COVERAGE]
         if not ranked:
             return Answer(NOT_FOUND[lang], False, lang, (), tuple(hits))
+        if question.kind == "list":
+            listed = self._section_list(question, candidates, ranked[0])
+            if listed is not None:
+                return listed
         hits = _reranked(ranked, hits)
         best = ranked[0]
         chunk = best.unit.chunk
@@ -417,6 +432,58 @@ class Composer:
                 picks.append((other.unit.chunk, other.unit.text))
                 break
         return self._quoted(question, picks, hits)
+
+    def _section_list(
+        self, question: Question, candidates: Sequence[Hit], best: Scored
+    ) -> Answer | None:
+        """ "Vilka projekt har avslutats?" answered by the list under "Avslutade viktiga projekt".
+
+        Used when a heading matches the question better than any sentence does.
+        """
+        best_own = coverage(question.terms, best.unit.tokens)
+        chosen: tuple[float, Chunk] | None = None
+        for hit in candidates:
+            chunk = hit.chunk
+            if chunk.row is not None or not chunk.heading_path:
+                continue
+            if len(_list_lines(chunk)) < LIST_MIN_ITEMS:
+                continue
+            heading = frozenset(tokenize(chunk.heading_path[-1], self.vocabulary, heads=False))
+            title = frozenset(tokenize(chunk.title, self.vocabulary, heads=False))
+            terms = [t for t in question.terms if not (t.required and t.found_in(title))]
+            score = coverage(terms or question.terms, heading | title)
+            if score >= LIST_MIN_HEADING and score >= best_own:
+                earlier = chosen is not None and chunk.position > chosen[1].position
+                if chosen is None or score > chosen[0] or (score == chosen[0] and not earlier):
+                    chosen = (score, chunk)
+        if chosen is None:
+            return None
+        first = chosen[1]
+        section = [
+            c
+            for c in self.document_chunks(first.doc_id)
+            if c.heading_path == first.heading_path and c.row is None
+        ] or [first]
+        lang = question.language
+        groups: list[str] = []
+        citations: list[Citation] = []
+        for chunk in section:
+            lines = _list_lines(chunk)
+            if not lines:
+                continue
+            citations.append(Citation(len(citations) + 1, chunk, "\n".join(lines)))
+            groups.append(", ".join(_q(lang, line) for line in lines) + f" [{len(citations)}]")
+            if sum(len(g) for g in groups) > MAX_ANSWER:
+                break
+        text = "; ".join(groups)
+        if len(text) > MAX_ANSWER:
+            cut = text[:MAX_ANSWER].rsplit("”,", 1)[0].rsplit("”,", 1)[0]
+            text = f"{cut}”, … [{len(citations)}]"
+        heading = first.heading_path[-1]
+        lead = (
+            f"Under rubriken ”{heading}”: " if lang == "sv" else f"Under the heading “{heading}”: "
+        )
+        return Answer(lead + text, True, lang, tuple(citations), tuple(candidates))
 
     def _quoted(
         self, question: Question, picks: list[tuple[Chunk, str]], hits: Sequence[Hit]

@@ -123,3 +123,11 @@ def test_verb_and_noun_forms_match(assistant):
     answer = assistant.ask("How is Business Region Halmstad financed?")
     assert answer.found
     assert "finansieringen" in answer.text
+
+
+def test_list_question_answered_by_the_list_under_its_heading(assistant):
+    answer = assistant.ask("Vilka projekt har avslutats i Familjen Helsingborg?")
+    assert answer.found
+    assert answer.text.startswith("Under rubriken ”Avslutade viktiga projekt”: ”Gemensam webbplats")
+    assert all(c.chunk.heading_path[-1] == "Avslutade viktiga projekt" for c in answer.citations)
+    assert len(answer.text) <= 600
