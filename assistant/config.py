@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     llm_api_key_env: str = "AVTAL_LLM_API_KEY"
     llm_timeout_s: float = 30.0
 
+    # the index on a Chroma server instead of index_dir (several app instances share it)
+    chroma_host: str = ""
+    chroma_port: int = 8000
+    chroma_token: str = ""
+    chroma_prefix: str = "passages"
+
     # web app
     host: str = "127.0.0.1"
     port: int = 7860

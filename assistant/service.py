@@ -20,11 +20,13 @@ from assistant.config import Settings
 from assistant.retrieve import Retriever
 from assistant.types import Answer, Turn
 from ingest.embed import Embedder, SentenceTransformerEmbedder
+from ingest.remote import RemoteTarget, current_remote, open_remote
 from ingest.schema import Chunk
 from ingest.store import Manifest, StoredIndex, open_index
 from ingest.versions import current_version
 
 log = logging.getLogger(__name__)
+RELOAD_CHECK_SECONDS = 1.0  # how often a question looks for a newly published index
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,31 @@ class _Loaded:
 class Assistant:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        index = open_index(settings.index_dir, settings.embedding_model)
+        index = self._open_index()
         self.embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
         self._loaded = self._load(index)
         self._reloading = threading.Lock()
+        self._checked = time.monotonic()
+
+    @property
+    def remote(self) -> RemoteTarget | None:
+        s = self.settings
+        if not s.chroma_host:
+            return None
+        return RemoteTarget(s.chroma_host, s.chroma_port, s.chroma_token, s.chroma_prefix)
+
+    def _open_index(self) -> StoredIndex:
+        remote = self.remote
+        if remote is not None:
+            return open_remote(remote, self.settings.embedding_model)
+        return open_index(self.settings.index_dir, self.settings.embedding_model)
+
+    def _published_version(self) -> Path | str | None:
+        remote = self.remote
+        if remote is not None:
+            found = current_remote(remote)
+            return None if found is None else found[0]
+        return current_version(self.settings.index_dir)
 
     def _load(self, index: StoredIndex) -> _Loaded:
         s = self.settings
@@ -94,7 +117,11 @@ class Assistant:
 
     def reload_if_rebuilt(self, wait: bool = False) -> bool:
         """Load a newly published index version; True when a reload was started."""
-        version: Path | None = current_version(self.settings.index_dir)
+        try:
+            version = self._published_version()
+        except Exception:  # the server is away: keep answering from what is loaded
+            log.warning("could not check for a new index version", exc_info=True)
+            return False
         if version is None or version == self._loaded.index.version:
             return False
         if not self._reloading.acquire(blocking=False):
@@ -102,7 +129,7 @@ class Assistant:
 
         def work() -> None:
             try:
-                index = open_index(self.settings.index_dir, self.settings.embedding_model)
+                index = self._open_index()
                 self._loaded = self._load(index)
                 log.info("loaded index version %s", index.version.name)
             except Exception:  # keep answering from the old version
@@ -141,7 +168,9 @@ class Assistant:
         doc_ids: Collection[str] | None = None,
         history: Sequence[Turn] = (),
     ) -> Answer:
-        self.reload_if_rebuilt()
+        if time.monotonic() - self._checked >= RELOAD_CHECK_SECONDS:
+            self._checked = time.monotonic()
+            self.reload_if_rebuilt()
         loaded = self._loaded  # one version for the whole question
         started = time.perf_counter()
         analysed = analyse(

@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     enforce_offline()
     from ingest.build import build, staleness
     from ingest.embed import PACKAGED_MODEL
+    from ingest.store import IndexUnavailable
     from ingest.versions import BuildInProgress
 
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
@@ -80,7 +81,25 @@ def main(argv: list[str] | None = None) -> int:
         "--if-stale", action="store_true", help="do nothing when the index is up to date"
     )
     parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    parser.add_argument(
+        "--chroma-host",
+        default=os.environ.get("AVTAL_CHROMA_HOST", ""),
+        help="keep the index on this Chroma server instead of --index (token: AVTAL_CHROMA_TOKEN)",
+    )
+    parser.add_argument(
+        "--chroma-port", type=int, default=int(os.environ.get("AVTAL_CHROMA_PORT", "8000"))
+    )
     args = parser.parse_args(argv)
+    from ingest.remote import RemoteTarget
+
+    remote = None
+    if args.chroma_host:
+        remote = RemoteTarget(
+            args.chroma_host,
+            args.chroma_port,
+            os.environ.get("AVTAL_CHROMA_TOKEN", ""),
+            os.environ.get("AVTAL_CHROMA_PREFIX", "passages"),
+        )
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for noisy in ("httpx", "sentence_transformers", "chromadb", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -90,18 +109,27 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     max_bytes = int(args.max_file_mb * 1_000_000)
     if args.if_stale and not args.full:
-        reason = staleness(args.corpus, args.index, args.model, max_bytes)
+        reason = staleness(args.corpus, args.index, args.model, max_bytes, remote)
         if not reason:
             print(f"index {args.index} is up to date", file=sys.stderr)
             return 0
     progress = ConsoleProgress(enabled=sys.stderr.isatty() and not args.json)
     try:
         report = build(
-            args.corpus, args.index, args.model, max_bytes, full=args.full, progress=progress
+            args.corpus,
+            args.index,
+            args.model,
+            max_bytes,
+            full=args.full,
+            progress=progress,
+            remote=remote,
         )
     except BuildInProgress as error:
         print(f"error: {error}", file=sys.stderr)
         return 3
+    except IndexUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     _print_summary(report, args.index)

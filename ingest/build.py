@@ -21,6 +21,7 @@ from ingest.discover import CatalogEntry, SourceFile, discover, parse_file, read
 from ingest.embed import Embedder, SentenceTransformerEmbedder, embedding_text
 from ingest.lexical import build_vocabulary, tokenize
 from ingest.parse import UnreadableDocument
+from ingest.remote import RemoteTarget, current_remote, open_remote, write_remote
 from ingest.schema import Chunk, ParseProblem
 from ingest.store import (
     DocumentInfo,
@@ -87,16 +88,29 @@ def full_rebuild_reason(manifest: Manifest | None, model: str) -> str:
     return ""
 
 
-def _current_manifest(index_dir: Path) -> Manifest | None:
+def _current_manifest(index_dir: Path, remote: RemoteTarget | None = None) -> Manifest | None:
+    if remote is not None:
+        found = current_remote(remote)
+        return None if found is None else found[1]
     try:
         return read_manifest(index_dir)
     except IndexUnavailable:
         return None
 
 
-def staleness(corpus_dir: Path, index_dir: Path, model: str, max_bytes: int) -> str:
+def _open(index_dir: Path, model: str, remote: RemoteTarget | None) -> StoredIndex:
+    return open_remote(remote, model) if remote is not None else open_index(index_dir, model)
+
+
+def staleness(
+    corpus_dir: Path,
+    index_dir: Path,
+    model: str,
+    max_bytes: int,
+    remote: RemoteTarget | None = None,
+) -> str:
     """Why the index needs a rebuild, or '' when it matches the corpus and settings."""
-    manifest = _current_manifest(index_dir)
+    manifest = _current_manifest(index_dir, remote)
     reason = full_rebuild_reason(manifest, model)
     if reason or manifest is None:
         return reason
@@ -167,12 +181,17 @@ def build(
     embedder: Embedder | None = None,
     full: bool = False,
     progress: Progress = _no_progress,
+    remote: RemoteTarget | None = None,
 ) -> BuildReport:
-    """Bring the index up to date with the corpus; returns what was done."""
+    """Bring the index up to date with the corpus; returns what was done.
+
+    The index lives in `index_dir`, or on a Chroma server when `remote` is given (then
+    `index_dir` only holds the build lock).
+    """
     started = time.perf_counter()
     with build_lock(index_dir):
         report = BuildReport()
-        manifest = _current_manifest(index_dir)
+        manifest = _current_manifest(index_dir, remote)
         reason = full_rebuild_reason(manifest, model)
         report.full = full or bool(reason)
         report.reason = reason or ("--full requested" if full else "incremental")
@@ -227,7 +246,7 @@ def build(
         kept_chunks: list[Chunk] = []
         kept_vectors = np.zeros((0, dim), dtype=np.float32)
         if plan.keep and manifest is not None:
-            old: StoredIndex = open_index(index_dir, model)
+            old: StoredIndex = _open(index_dir, model, remote)
             kept_chunks, kept_vectors = stored_chunks(old, plan.keep)
             for doc_id in plan.keep:
                 infos[doc_id] = manifest.documents[doc_id]
@@ -248,10 +267,13 @@ def build(
             documents=dict(sorted(infos.items())),
             problems=[{"file": p.path, "reason": p.reason} for p in report.problems],
         )
-        version = new_version(index_dir)
-        write_version(version, chunks, vectors, tokens, vocabulary, new_manifest)
-        publish(index_dir, version)
-        prune(index_dir)
+        if remote is not None:
+            write_remote(remote, chunks, vectors, new_manifest)
+        else:
+            version = new_version(index_dir)
+            write_version(version, chunks, vectors, tokens, vocabulary, new_manifest)
+            publish(index_dir, version)
+            prune(index_dir)
         progress("write", 1, 1)
         report.documents, report.chunks = len(infos), len(chunks)
         report.seconds = time.perf_counter() - started

@@ -176,7 +176,7 @@ class StoredIndex:
     collection: object
     lexical: object
     vocabulary: frozenset[str]
-    version: Path
+    version: Path | str  # the version folder, or the collection name on a Chroma server
 
 
 def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:
