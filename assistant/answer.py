@@ -351,6 +351,21 @@ def _item_value(chunk: Chunk) -> str:
     return values[-1] if values else ""
 
 
+def _group_cell(
+    chunk: Chunk, terms: Sequence[Term], vocabulary: frozenset[str]
+) -> tuple[str, str] | None:
+    """The (header, value) of a grouping cell the question names ("Område: Kollektivtrafik")."""
+    assert chunk.row is not None
+    item = _item_value(chunk)
+    for header, value in chunk.row.cells:
+        if not header or not value or value == item or _RESPONSIBLE_HEADER.search(header):
+            continue
+        tokens = frozenset(tokenize(value, vocabulary, heads=False))
+        if coverage(terms, tokens) >= MIN_COVERAGE:
+            return header, value
+    return None
+
+
 def _row_number(chunk: Chunk) -> str | None:
     """The item number (3.1, 1.16) of a table record, from the cell that holds it."""
     if chunk.row is None:
@@ -418,7 +433,13 @@ class Composer:
         if question.kind == "responsible" and _responsible(chunk):
             return self._responsible_answer(question, ranked, hits)
         if chunk.row is not None:
-            _header, value = _item_cell(chunk, question, self.vocabulary)
+            header, value = _item_cell(chunk, question, self.vocabulary)
+            item = _item_value(chunk)
+            if question.kind in _SPANS and item and value != item and header:
+                # "Klart senast: 2027 [1] (”2.3 Fiber till alla byar”)"
+                text = f"{header}: {value} [1] ({_q(question.language, item)})"
+                citation = Citation(1, chunk, value)
+                return Answer(text, True, question.language, (citation,), tuple(hits))
             return self._quoted(question, [(chunk, value)], hits)
         picks = [(chunk, best.unit.text)]
         if question.kind == "list" and not _is_enumeration(best.unit.text):
@@ -521,9 +542,14 @@ class Composer:
         item_tokens = frozenset(tokenize(_item_value(chunk), self.vocabulary))
         topical = [t for t in question.terms if not (t.required and t.found_in(best.unit.title))]
         rows = [chunk]
-        if coverage(topical or question.terms, item_tokens) < SECTION_ITEM_COVERAGE:
-            # the question names the section ("miljömålen"), not one of its items
+        summary = coverage(topical or question.terms, item_tokens) < SECTION_ITEM_COVERAGE
+        if summary:
+            # the question names a group ("kollektivtrafiken") or the section ("miljömålen"),
+            # not one item: every row of that group or section, by responsible party
             rows = self.section_rows(chunk) or [chunk]
+            group = _group_cell(chunk, topical or question.terms, self.vocabulary)
+            if group is not None:
+                rows = [r for r in rows if r.row is not None and r.row.value(group[0]) == group[1]]
         else:  # equally good rows of the same table and party (4.3 and 4.4 both Landskrona)
             party = _responsible(chunk)
             for other in ranked[1:6]:
@@ -544,10 +570,14 @@ class Composer:
                 groups.setdefault(party, []).append(row)
         citations: list[Citation] = []
         parts: list[str] = []
+
+        def item_of(row: Chunk) -> str:
+            return _item_value(row) if summary else _item_cell(row, question, self.vocabulary)[1]
+
         for party, members in list(groups.items())[:4]:
             first = members[0]
             n = len(citations) + 1
-            _, item = _item_cell(first, question, self.vocabulary)
+            item = item_of(first)
             citations.append(Citation(n, first, item))
             numbers = [x for x in (_row_number(m) for m in members) if x]
             if len(members) > 3 and numbers:
@@ -559,7 +589,7 @@ class Composer:
                 quotes = [_q(lang, item)]
                 for extra in members[1:]:
                     m = len(citations) + 1
-                    _, extra_item = _item_cell(extra, question, self.vocabulary)
+                    extra_item = item_of(extra)
                     citations.append(Citation(m, extra, extra_item))
                     marks.append(f"[{m}]")
                     quotes.append(_q(lang, extra_item))
