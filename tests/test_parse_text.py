@@ -105,3 +105,16 @@ def test_offsets_point_into_the_source(familjen):
     source = (CORPUS / "familjen-helsingborg-verksamhetsplan-2016-2019.txt").read_text("utf-8")
     (row,) = rows_with(familjen, "1.6 Byggstart för Söderåsbanan")
     assert "1.6 Byggstart för Söderåsbanan senast år 2019." in source[row.start : row.end]
+
+
+def test_titles_come_from_the_documents():
+    from ingest.parse import parse_plain_text
+
+    titles = {p.name: parse_plain_text(p).title for p in sorted(CORPUS.glob("*.txt"))}
+    assert titles["malmolundregionen-verksamhetsplan-2016-2018.txt"] == (
+        "MalmöLundregionen: Verksamhetsplan 2016-2018"
+    )
+    # the first line is a date; the title is the line naming the agreement
+    assert titles["vasterbotten-overenskommelse-regional-utveckling-2023-2026.txt"] == (
+        "Överenskommelse om samverkan för regional utveckling 2023-2026"
+    )

@@ -273,8 +273,32 @@ class _Parser:
         return i
 
 
+_DOCUMENT_KINDS = re.compile(
+    r"\b(avsiktsförklaring|överenskommelse|samverkansavtal|samarbetsavtal|avtal|"
+    r"verksamhetsplan|handlingsplan|plan|strategi|program|policy|riktlinje|"
+    r"överenskommelsen|protokoll)\b",
+    re.IGNORECASE,
+)
+_NOT_A_TITLE = re.compile(r"^(dnr|diarienummer|datum|sid|sida)\b|^[\d\s\-–/.:]+$", re.IGNORECASE)
+
+
+def choose_title(found: str | None, blocks: list[Block]) -> str | None:
+    """The document's title: its first line when it names the kind of document (plan, avtal,
+    överenskommelse ...); else the first such line soon after, prefixed by a short first
+    line (an organisation's name) or replacing a date or reference number."""
+    if found and _DOCUMENT_KINDS.search(found):
+        return found
+    for block in blocks[1:15]:
+        text = block.text
+        if len(text.split()) <= 15 and _DOCUMENT_KINDS.search(text) and not text.endswith("."):
+            if found and not _NOT_A_TITLE.search(found) and len(found.split()) <= 3:
+                return f"{found}: {text}"  # "MalmöLundregionen: Verksamhetsplan 2016-2018"
+            return text
+    return found
+
+
 def parse_text(source: str) -> tuple[str | None, list[Block]]:
     """Parse a document's text; returns (title found in the text, blocks)."""
     parser = _Parser(source)
     blocks = parser.run()
-    return parser.title, blocks
+    return choose_title(parser.title, blocks), blocks
