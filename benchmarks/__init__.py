@@ -1,0 +1,1 @@
+"""Benchmarks: quality, speed and scale beside the usual alternatives (python -m benchmarks.run)."""

