@@ -7,6 +7,7 @@ otherwise) with a scripted reply, and records every request body it received.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -89,10 +90,9 @@ def _handler_for(server: ScriptedLLMServer) -> type[BaseHTTPRequestHandler]:
             script = server.record(self.path, body)
             if script.delay_s:
                 server.wait(script.delay_s)
-            try:
+            # a client that gave up (timeout) has closed the connection: nothing to answer
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self._reply(body, script)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (timeout); nothing to answer
 
         def _reply(self, body: dict[str, Any], script: Script) -> None:
             if self.path == "/api/chat":
