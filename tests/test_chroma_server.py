@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +17,10 @@ from ingest.build import build
 from ingest.remote import RemoteTarget, current_remote
 from ingest.store import IndexUnavailable
 
-CHROMA = shutil.which("chroma")
+# the chroma command of the environment running the tests (make test does not put the
+# virtualenv's bin/ on PATH)
+_BESIDE = Path(sys.executable).parent / "chroma"
+CHROMA = str(_BESIDE) if _BESIDE.exists() else shutil.which("chroma")
 
 
 def free_port() -> int:
