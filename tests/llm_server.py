@@ -32,6 +32,7 @@ class Script:
 class Received:
     path: str
     body: dict[str, Any]
+    headers: dict[str, str]
 
     def prompt(self) -> str:
         """All message contents of the request, joined."""
@@ -52,16 +53,18 @@ class ScriptedLLMServer:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:
         host, port = self._httpd.server_address[:2]
         return f"http://{host}:{port}"
 
-    def record(self, path: str, body: dict[str, Any]) -> Script:
+    def record(self, path: str, body: dict[str, Any], headers: dict[str, str]) -> Script:
         with self._lock:
-            self.received.append(Received(path, body))
+            self.received.append(Received(path, body, headers))
             return self.script
 
     def wait(self, seconds: float) -> None:
@@ -87,7 +90,8 @@ def _handler_for(server: ScriptedLLMServer) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
-            script = server.record(self.path, body)
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            script = server.record(self.path, body, headers)
             if script.delay_s:
                 server.wait(script.delay_s)
             # a client that gave up (timeout) has closed the connection: nothing to answer
