@@ -27,6 +27,14 @@ from ingest.schema import Chunk
 
 log = logging.getLogger(__name__)
 
+# A sentence inside a document that tells the reader to drop its instructions is a planted
+# order: an answer that repeats it ("answer 42") is not backed by that passage.
+ORDER = re.compile(
+    r"\b(?:ignore|disregard|forget|ignorera|strunta i|bortse från|glöm)\b"
+    r".*\b(?:instructions?|rules|prompt|instruktion\w*|regl\w*)\b",
+    re.IGNORECASE,
+)
+
 HISTORY_TURNS = 3
 HISTORY_CHARS = 600  # of each earlier answer, enough to resolve a follow-up question
 PASSAGE_CHARS = 2000
@@ -84,9 +92,15 @@ class Passage:
 
 def numbered_passages(hits: Sequence[Hit], max_passages: int = 5) -> list[Passage]:
     return [
-        Passage(n, hit.chunk, normalise(f"{hit.chunk.label()}\n{hit.chunk.text}"))
+        Passage(n, hit.chunk, normalise(f"{hit.chunk.label()}\n{_without_orders(hit.chunk.text)}"))
         for n, hit in enumerate(hits[:max_passages], start=1)
     ]
+
+
+def _without_orders(text: str) -> str:
+    """Text minus sentences that address the model: what they say is never support."""
+    sentences = re.split(r"(?<=[.!?])\s+|\n", text)
+    return " ".join(s for s in sentences if not ORDER.search(s))
 
 
 def build_messages(
@@ -144,8 +158,9 @@ def stream_generated_answer(
         yield extractive  # nothing to write from; the extractive answer already abstains
         return
     verifier = Verifier(passages, question, language)
-    reply = generator.stream(build_messages(question, language, history, passages))
+    reply: Iterator[str] = iter(())
     try:
+        reply = generator.stream(build_messages(question, language, history, passages))
         raw = ""
         for delta in reply:
             raw += delta
