@@ -236,7 +236,7 @@ LOWER = "a-zåäöéüæø"
 # next one has visibly begun, or at a line break. Requiring the next character keeps a
 # citation that is still streaming ("2019. [1]") with its sentence.
 BOUNDARY = re.compile(
-    rf"(?P<end>[.!?…]+[\"”’)]*(?:[ \t]*\[[\d\s,;–-]+\])*)[ \t]+(?=[^\s\[{LOWER}])"
+    rf"(?:[.!?…]+[\"”’)]*(?:[ \t]*\[[\d\s,;–-]+\])*)[ \t]+(?=[^\s\[{LOWER}])"
     r"|\n\s*(?=[^\s\[])"
 )
 THINKING = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL)
