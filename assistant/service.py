@@ -10,13 +10,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.analyze import Question, analyse
 from assistant.answer import Composer
 from assistant.config import Settings
+from assistant.generate import generated_answer, stream_generated_answer
+from assistant.llm import Generator, build_generator
 from assistant.retrieve import Retriever
 from assistant.types import Answer, Turn
 from ingest.embed import Embedder, SentenceTransformerEmbedder
@@ -41,10 +43,17 @@ class _Loaded:
 
 
 class Assistant:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        generator: Generator | None = None,
+    ) -> None:
         self.settings = settings
         index = self._open_index()
         self.embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
+        # optional generated answers; off unless settings choose a backend
+        self.generator = generator if generator is not None else build_generator(settings)
         self._loaded = self._load(index)
         self._reloading = threading.Lock()
         self._checked = time.monotonic()
@@ -168,6 +177,41 @@ class Assistant:
         doc_ids: Collection[str] | None = None,
         history: Sequence[Turn] = (),
     ) -> Answer:
+        """The answer: extractive, or generated and verified when an LLM is configured."""
+        extractive = self.extract(question, doc_ids)
+        if self.generator is None or not extractive.hits:
+            return extractive
+        return generated_answer(
+            question,
+            extractive.language,
+            list(history),
+            list(extractive.hits),
+            extractive,
+            self.generator,
+        )
+
+    def ask_stream(
+        self,
+        question: str,
+        doc_ids: Collection[str] | None = None,
+        history: Sequence[Turn] = (),
+    ) -> Iterator[str | Answer]:
+        """Verified text so far while an LLM writes, then the final Answer (always last)."""
+        extractive = self.extract(question, doc_ids)
+        if self.generator is None or not extractive.hits:
+            yield extractive
+            return
+        yield from stream_generated_answer(
+            question,
+            extractive.language,
+            list(history),
+            list(extractive.hits),
+            extractive,
+            self.generator,
+        )
+
+    def extract(self, question: str, doc_ids: Collection[str] | None = None) -> Answer:
+        """The extractive answer: verbatim quotes with citations, or "not found"."""
         if time.monotonic() - self._checked >= RELOAD_CHECK_SECONDS:
             self._checked = time.monotonic()
             self.reload_if_rebuilt()
