@@ -13,7 +13,7 @@ def main(argv: list[str] | None = None) -> int:
     enforce_offline()
     from assistant.config import Settings
     from assistant.service import Assistant
-    from assistant.ui import build_ui
+    from assistant.ui import build_ui, launch, warm_up
     from ingest.store import IndexUnavailable
 
     defaults = Settings()
@@ -30,10 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     except IndexUnavailable as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    demo = build_ui(assistant)
-    demo.queue(default_concurrency_limit=4).launch(
-        server_name=settings.host, server_port=settings.port, show_error=True
-    )
+    warm_up(assistant)
+    launch(build_ui(assistant), settings)
     return 0
 
 

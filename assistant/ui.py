@@ -1,47 +1,360 @@
-"""The chat window (Gradio). Thin: the logic lives in Assistant and present."""
+"""The chat window (Gradio Blocks). Thin wiring: the logic is in followup, present,
+documents and feedback; per-user state (the conversation) lives in gr.State only.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from assistant.present import answer_markdown
-from assistant.service import Assistant
+import gradio as gr
+
+from assistant.documents import (
+    DOCUMENT_HEADERS,
+    Passage,
+    document_choices,
+    document_rows,
+    document_view,
+    known_doc_ids,
+    sorted_doc_ids,
+)
+from assistant.feedback import FeedbackStore, Vote
+from assistant.followup import ask_in_context
+from assistant.present import (
+    answer_markdown,
+    answer_plain_text,
+    answer_stems,
+    chat_markdown,
+    question_stems,
+    sources_html,
+)
+from assistant.types import Answer, Turn
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+    from assistant.service import Assistant
 
 EXAMPLES = [
     "Vem ansvarar för Söderåsbanan?",
     "Vilka kommuner ingår i MalmöLundregionen?",
     "Hur stor är medlemsavgiften i Familjen Helsingborg?",
+    "Hur ofta träffas ledningsgruppen i Business Region Halmstad?",
     "Who is responsible for Söderåsbanan?",
 ]
 TITLE = "Avtalsassistenten"
-DESCRIPTION = (
-    "Ställ frågor om de regionala samarbetsavtalen. Svaren citerar ordagrant ur dokumenten "
-    "och visar varifrån de kommer. You can also ask in English."
+INTRO = (
+    "# Avtalsassistenten\n"
+    "Ställ frågor om de regionala samarbetsavtalen. Svaret citerar dokumenten ordagrant och "
+    "visar varifrån det kommer; klicka på en källa för att läsa hela dokumentet. "
+    "Du kan ställa följdfrågor och fråga på engelska."
 )
+EMPTY_QUESTION = "Skriv en fråga om avtalen."
+VIEWER_HINT = (
+    '<div class="avtal-reader avtal-empty">'
+    "Klicka på en källa för att läsa den i sitt dokument.</div>"
+)
+READER_HINT = '<div class="avtal-reader avtal-empty">Välj ett dokument för att läsa det.</div>'
+THANKS = {1: "Tack! Din tumme upp är sparad.", -1: "Tack! Din tumme ned är sparad."}
+
+CSS = """
+.avtal-sources h4 { margin: 0 0 .5em 0; }
+.avtal-source { border: 1px solid var(--border-color-primary); border-radius: 8px;
+  padding: .6em .8em; margin-bottom: .6em; cursor: pointer; }
+.avtal-source:hover { border-color: var(--color-accent); }
+.avtal-source-head { font-weight: 600; }
+.avtal-section { font-size: .9em; color: var(--body-text-color-subdued); }
+.avtal-text { margin: .4em 0; }
+.avtal-open { font-size: .85em; text-decoration: underline; background: none; border: 0;
+  padding: 0; cursor: pointer; color: var(--color-accent); }
+mark.avtal-quote { background: #fff1a8; color: inherit; padding: 0 .1em; }
+mark.avtal-term { background: #ffd66b; color: inherit; font-weight: 600; padding: 0; }
+.avtal-note, .avtal-empty { color: var(--body-text-color-subdued); font-style: italic; }
+.avtal-document { white-space: pre-wrap; max-height: 60vh; overflow-y: auto; tab-size: 4;
+  border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .8em;
+  line-height: 1.5; }
+mark.avtal-passage { background: #fff1a8; color: inherit; outline: 2px solid #e0a800;
+  scroll-margin: 4em; }
+"""
+# Clicks on a source card tell the server which passage to open.
+SOURCE_CLICK_JS = """
+element.addEventListener('click', (event) => {
+  const card = event.target.closest('[data-doc]');
+  if (card) trigger('click', {doc: card.dataset.doc, start: card.dataset.start,
+                              end: card.dataset.end});
+});
+"""
+# After a new document is shown, bring the marked passage into view.
+SCROLL_TO_PASSAGE_JS = """
+watch('value', () => {
+  const mark = element.querySelector('mark.avtal-passage');
+  if (mark) mark.scrollIntoView({block: 'center'});
+});
+"""
+# Swedish names for the chat's thumbs (Gradio labels them "Like" and "Dislike").
+RELABEL_JS = """
+() => {
+  const names = {Like: 'Bra svar', Dislike: 'Dåligt svar'};
+  const relabel = () => {
+    for (const button of document.querySelectorAll('#avtal-chat button[aria-label]')) {
+      const name = names[button.getAttribute('aria-label')];
+      if (name) { button.setAttribute('aria-label', name); button.title = name; }
+    }
+  };
+  new MutationObserver(relabel).observe(document.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'],
+  });
+  relabel();
+}
+"""
+COPY_JS = """
+(text) => {
+  if (text && navigator.clipboard) navigator.clipboard.writeText(text);
+  return text;
+}
+"""
 
 
-def build_ui(assistant: Assistant) -> Any:
-    import gradio as gr
+@dataclass(frozen=True)
+class Exchange:
+    """One question and its answer in a user's conversation."""
 
-    def respond(message: str, history: list[dict[str, Any]]) -> str:
-        if not message.strip():
-            return "Skriv en fråga om avtalen."
-        return answer_markdown(assistant.ask(message))
+    question: str  # as asked
+    searched: str  # as searched (with the conversation's subject for a follow-up)
+    answer: Answer
+    stems: frozenset[str]  # the question's key words, for highlighting
 
-    return gr.ChatInterface(
-        respond,
-        title=TITLE,
-        description=DESCRIPTION,
-        examples=EXAMPLES,
-        run_examples_on_click=True,
-        cache_examples=False,
-        flagging_mode="never",
-        analytics_enabled=False,
-        chatbot=gr.Chatbot(label="Samtal", height=520),
-        textbox=gr.Textbox(
-            placeholder="Till exempel: Vem ansvarar för Söderåsbanan?",
-            submit_btn="Fråga",
-            stop_btn=False,
-        ),
-        api_name="ask",
+    def turn(self) -> Turn:
+        return Turn(self.searched, self.answer.text)
+
+
+# -- logic the callbacks call -------------------------------------------------------------
+def respond(
+    assistant: Assistant, question: str, doc_ids: list[str] | None, history: list[Exchange]
+) -> Exchange:
+    """Answer a question in the context of the conversation, limited to doc_ids if given."""
+    wanted = known_doc_ids(assistant.manifest, doc_ids)
+    turns = [e.turn() for e in history]
+
+    def ask(text: str) -> Answer:
+        return assistant.ask(text, doc_ids=wanted, history=turns)
+
+    rewritten, answer = ask_in_context(ask, question, turns)
+    stems = question_stems(assistant.analyse(rewritten.searched)) | answer_stems(answer)
+    return Exchange(rewritten.asked, rewritten.searched, answer, stems)
+
+
+def messages(history: list[Exchange]) -> list[dict[str, str]]:
+    """The chat as Gradio messages: a user and an assistant message per exchange."""
+    out: list[dict[str, str]] = []
+    for e in history:
+        searched = e.searched if e.searched != e.question else ""
+        out.append({"role": "user", "content": e.question})
+        out.append({"role": "assistant", "content": chat_markdown(e.answer, searched)})
+    return out
+
+
+def exchange_at(history: list[Exchange], message_index: Any) -> Exchange | None:
+    """The exchange a chat message belongs to (Gradio gives a message index)."""
+    index = message_index[0] if isinstance(message_index, (list, tuple)) else message_index
+    if not isinstance(index, int) or not 0 <= index // 2 < len(history):
+        return None
+    return history[index // 2]
+
+
+def rating_of(liked: Any) -> int | None:
+    """+1 for a thumbs up, -1 for a thumbs down, None when a vote was taken back."""
+    if liked is True or liked == "Like":
+        return 1
+    if liked is False or liked == "Dislike":
+        return -1
+    return None
+
+
+def passage_of(data: dict[str, Any] | None) -> Passage | None:
+    """The passage a click on a source card names, or None for a malformed click."""
+    try:
+        return Passage(str(data["doc"]), int(data["start"]), int(data["end"]))  # type: ignore[index]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def shown(exchange: Exchange | None) -> tuple[str, str]:
+    """The sources panel and the copyable text for an exchange."""
+    if exchange is None:
+        return sources_html(None), ""
+    panel = sources_html(exchange.answer, exchange.stems)
+    return panel, answer_plain_text(exchange.answer, exchange.question)
+
+
+# -- the Blocks ---------------------------------------------------------------------------------
+def build_ui(assistant: Assistant) -> gr.Blocks:
+    store = FeedbackStore(assistant.settings.feedback_db)
+
+    def view(doc_id: str | None, passage: Passage | None = None) -> str:
+        if not doc_id:
+            return READER_HINT
+        chunks = assistant.document_chunks(doc_id)
+        return document_view(
+            assistant.manifest, assistant.settings.corpus_dir, chunks, doc_id, passage
+        )
+
+    def on_ask(question: str, doc_ids: list[str] | None, history: list[Exchange]):
+        if not question.strip():
+            gr.Warning(EMPTY_QUESTION)
+            return question, messages(history), history, *shown(history[-1] if history else None)
+        exchange = respond(assistant, question, doc_ids, history)
+        history = [*history, exchange]
+        return "", messages(history), history, *shown(exchange)
+
+    def on_like(history: list[Exchange], data: gr.LikeData) -> None:
+        exchange, rating = exchange_at(history, data.index), rating_of(data.liked)
+        if exchange is None or rating is None:
+            return
+        store.record(Vote(rating, exchange.question, exchange.searched, exchange.answer))
+        gr.Info(THANKS[rating])
+
+    def on_select(history: list[Exchange], data: gr.SelectData):
+        return shown(exchange_at(history, data.index))
+
+    def on_source(data: gr.EventData) -> str:
+        passage = passage_of(getattr(data, "_data", None))
+        if passage is None or passage.doc_id not in assistant.manifest.documents:
+            return VIEWER_HINT
+        return view(passage.doc_id, passage)
+
+    def on_clear():
+        return [], [], *shown(None), VIEWER_HINT
+
+    def on_load():
+        manifest = assistant.manifest
+        choices = document_choices(manifest)
+        return (
+            gr.Dropdown(choices=choices),
+            document_rows(manifest),
+            gr.Dropdown(choices=choices),
+        )
+
+    def on_table_select(data: gr.SelectData):
+        ids = sorted_doc_ids(assistant.manifest)
+        row = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        doc_id = ids[row] if isinstance(row, int) and 0 <= row < len(ids) else None
+        return doc_id, view(doc_id)
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        history = gr.State([])
+        gr.Markdown(INTRO)
+        with gr.Tabs():
+            with gr.Tab("Fråga", id="chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(
+                            label="Samtal",
+                            height=460,
+                            elem_id="avtal-chat",
+                            feedback_options=("Like", "Dislike"),
+                            buttons=["copy"],
+                            placeholder="Ställ en fråga eller klicka på ett exempel nedan.",
+                        )
+                        with gr.Row():
+                            question = gr.Textbox(
+                                show_label=False,
+                                placeholder="Till exempel: Vem ansvarar för Söderåsbanan?",
+                                elem_id="avtal-question",
+                                scale=5,
+                                autofocus=True,
+                            )
+                            ask_button = gr.Button("Fråga", variant="primary", scale=1)
+                        gr.Markdown("**Exempel på frågor**")
+                        with gr.Row():
+                            example_buttons = [
+                                gr.Button(text, size="sm", elem_classes="avtal-example")
+                                for text in EXAMPLES
+                            ]
+                        with gr.Row():
+                            doc_filter = gr.Dropdown(
+                                label="Sök bara i dessa dokument",
+                                info="Lämna tomt för att söka i alla dokument.",
+                                multiselect=True,
+                                choices=document_choices(assistant.manifest),
+                                elem_id="avtal-filter",
+                                scale=4,
+                            )
+                            clear_button = gr.Button("Ny konversation", scale=1)
+                    with gr.Column(scale=2):
+                        sources = gr.HTML(
+                            sources_html(None), elem_id="avtal-sources", js_on_load=SOURCE_CLICK_JS
+                        )
+                        copy_button = gr.Button("Kopiera svaret med källor", size="sm")
+                        with gr.Accordion("Svaret som text (för e-post och PM)", open=False):
+                            plain = gr.Textbox(
+                                show_label=False,
+                                lines=6,
+                                interactive=False,
+                                buttons=["copy"],
+                                elem_id="avtal-plain",
+                            )
+                gr.Markdown("### Dokumentet")
+                viewer = gr.HTML(
+                    VIEWER_HINT, elem_id="avtal-viewer", js_on_load=SCROLL_TO_PASSAGE_JS
+                )
+            with gr.Tab("Dokument", id="documents"):
+                gr.Markdown("Alla indexerade dokument. Klicka på en rad för att läsa dokumentet.")
+                table = gr.Dataframe(
+                    headers=DOCUMENT_HEADERS,
+                    value=document_rows(assistant.manifest),
+                    interactive=False,
+                    wrap=True,
+                    elem_id="avtal-documents",
+                )
+                reader_pick = gr.Dropdown(
+                    label="Läs dokument", choices=document_choices(assistant.manifest)
+                )
+                reader = gr.HTML(
+                    READER_HINT, elem_id="avtal-reader", js_on_load=SCROLL_TO_PASSAGE_JS
+                )
+
+        chat_outputs = [question, chatbot, history, sources, plain]
+        private: dict[str, Any] = {"api_visibility": "private"}
+        question.submit(on_ask, [question, doc_filter, history], chat_outputs, **private)
+        ask_button.click(on_ask, [question, doc_filter, history], chat_outputs, **private)
+        for button in example_buttons:
+            button.click(on_ask, [button, doc_filter, history], chat_outputs, **private)
+        chatbot.like(on_like, [history], None, **private)
+        chatbot.select(on_select, [history], [sources, plain], **private)
+        sources.click(on_source, None, [viewer], **private)
+        cleared = [chatbot, history, sources, plain, viewer]
+        clear_button.click(on_clear, None, cleared, **private)
+        chatbot.clear(on_clear, None, cleared, **private)
+        copy_button.click(None, [plain], None, js=COPY_JS, **private)
+        reader_pick.change(view, [reader_pick], [reader], **private)
+        table.select(on_table_select, None, [reader_pick, reader], **private)
+        demo.load(on_load, None, [doc_filter, table, reader_pick], **private)
+
+        def ask(question: str) -> str:
+            """One question without conversation; the answer and its sources in Markdown."""
+            return answer_markdown(assistant.ask(question))
+
+        gr.api(ask, api_name="ask")
+    return demo
+
+
+def launch(demo: gr.Blocks, settings: Settings) -> None:
+    """Serve the app: queued (concurrent users), local fonts only, no analytics."""
+    theme = gr.themes.Soft(
+        font=["system-ui", "Segoe UI", "Roboto", "sans-serif"],
+        font_mono=["ui-monospace", "Consolas", "monospace"],
     )
+    demo.queue(default_concurrency_limit=4).launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        show_error=True,
+        theme=theme,
+        css=CSS,
+        js=RELABEL_JS,
+        footer_links=[],
+    )
+
+
+def warm_up(assistant: Assistant) -> None:
+    """Answer one question before serving, so the first user's answer is warm."""
+    assistant.ask(EXAMPLES[0])
