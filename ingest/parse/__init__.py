@@ -26,9 +26,31 @@ def parse_plain_text(path: Path) -> ParsedFile:
     return ParsedFile(title, blocks)
 
 
+def parse_html_file(path: Path) -> ParsedFile:
+    from ingest.parse.html import parse_html
+
+    return parse_html(path)
+
+
+def parse_pdf_file(path: Path) -> ParsedFile:
+    from ingest.parse.pdf import parse_pdf
+
+    return parse_pdf(path)
+
+
+def parse_docx_file(path: Path) -> ParsedFile:
+    from ingest.parse.docx import parse_docx
+
+    return parse_docx(path)
+
+
 Parser = Callable[[Path], ParsedFile]
 
 PARSERS: dict[str, Parser] = {
     ".txt": parse_plain_text,
     ".md": parse_plain_text,
+    ".html": parse_html_file,
+    ".htm": parse_html_file,
+    ".pdf": parse_pdf_file,
+    ".docx": parse_docx_file,
 }
