@@ -12,12 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.parse import PARSERS, UnreadableDocument
+from ingest.parse import docx as docx_format
+from ingest.parse import pdf as pdf_format
 from ingest.schema import Document, ParseProblem, ParseResult
 
 log = logging.getLogger(__name__)
 
 CATALOG_FILE = "catalog.toml"
 IGNORED_NAMES = {CATALOG_FILE, "README.md", "README.txt"}
+LOCK_FILE_PREFIX = "~$"  # Word's owner file beside an open document
+TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+BINARY = "binary content, not text"
+UTF16 = "UTF-16 encoded text; save it as UTF-8 and add it again"
+_SNIFF_BYTES = 8192
+_MAX_REASON = 200
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,46 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def human_size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1e6:.1f} MB"
+    if size >= 1_000:
+        return f"{size / 1e3:.1f} kB"
+    return f"{size} bytes"
+
+
+def content_problem(suffix: str, data: bytes) -> str | None:
+    """Why a file's bytes cannot be what its name says, or None when they may be."""
+    head = data[:_SNIFF_BYTES]
+    if suffix == ".pdf":
+        return pdf_format.sniff(head)
+    if suffix == ".docx":
+        return docx_format.sniff(head)
+    if suffix not in TEXT_SUFFIXES:
+        return None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None if suffix in (".html", ".htm") else UTF16
+    if b"\x00" in head:
+        return BINARY
+    if not data.strip():
+        return "empty file (only whitespace)"
+    return None
+
+
+def _skipped(rel: str) -> bool:
+    parts = Path(rel).parts
+    return (
+        rel in IGNORED_NAMES
+        or any(part.startswith(".") for part in parts)
+        or parts[-1].startswith(LOCK_FILE_PREFIX)
+    )
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_REASON else text[: _MAX_REASON - 1] + "…"
+
+
 def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[ParseProblem]]:
     """Files that a parser can read, by stable id; problems for the rest."""
     files: list[SourceFile] = []
@@ -65,20 +113,31 @@ def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[P
     seen: dict[str, str] = {}
     for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(corpus_dir).as_posix()
-        if rel in IGNORED_NAMES or any(part.startswith(".") for part in Path(rel).parts):
+        if _skipped(rel):
             continue
-        if path.suffix.lower() not in PARSERS:
+        suffix = path.suffix.lower()
+        if suffix not in PARSERS:
             problems.append(ParseProblem(rel, f"unsupported file type '{path.suffix or '(none)'}'"))
             continue
-        size = path.stat().st_size
+        try:
+            size = path.stat().st_size
+            data = b"" if size == 0 or size > max_bytes else path.read_bytes()
+        except OSError as error:
+            reason = f"could not be opened ({type(error).__name__}: {error.strerror or error})"
+            problems.append(ParseProblem(rel, _one_line(reason)))
+            continue
         if size == 0:
             problems.append(ParseProblem(rel, "empty file"))
             continue
         if size > max_bytes:
-            limit = f"{size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB"
+            limit = f"{human_size(size)}; the limit is {human_size(max_bytes)}"
             problems.append(ParseProblem(rel, f"file too large ({limit})"))
             continue
-        digest = file_hash(path.read_bytes())
+        problem = content_problem(suffix, data)
+        if problem:
+            problems.append(ParseProblem(rel, problem))
+            continue
+        digest = file_hash(data)
         if digest in seen:
             problems.append(ParseProblem(rel, f"duplicate of {seen[digest]} (same content)"))
             continue
@@ -92,10 +151,11 @@ def parse_file(source: SourceFile, catalog: dict[str, CatalogEntry]) -> Document
     parser = PARSERS[source.path.suffix.lower()]
     try:
         parsed = parser(source.path)
-    except UnreadableDocument:
-        raise
+    except UnreadableDocument as error:
+        raise UnreadableDocument(_one_line(str(error))) from error
     except Exception as error:  # a parser library failing on a broken file
-        raise UnreadableDocument(f"could not be read ({type(error).__name__}: {error})") from error
+        reason = f"could not be read ({type(error).__name__}: {error})"
+        raise UnreadableDocument(_one_line(reason)) from error
     if not any(b.kind != "heading" for b in parsed.blocks):
         raise UnreadableDocument("no text found")
     entry = catalog.get(source.doc_id, CatalogEntry())
