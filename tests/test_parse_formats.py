@@ -153,6 +153,35 @@ def test_pdf_two_line_heading_and_hyphenation(tmp_path):
     ]
 
 
+def test_pdf_running_headers_page_numbers_and_contents_are_dropped(tmp_path):
+    pages = []
+    for number in range(1, 5):
+        page = PdfPage()
+        page.text(50, 20, "Avsiktsförklaring Business Region Halmstad", 8)
+        page.text(280, 810, f"Sida {number} av 4", 8)
+        pages.append(page)
+    pages[0].text(50, 80, "Avsiktsförklaring om samverkan", 18, bold=True)
+    pages[0].text(50, 120, "Innehåll", 14, bold=True)
+    pages[0].text(50, 150, "1. Bakgrund . . . . . . . . . . . . . 2")
+    pages[0].text(50, 164, "2. Åtaganden . . . . . . . . . . . . 3")
+    for number, (heading, text) in enumerate(
+        [("1. Bakgrund", "Kommunerna har länge samarbetat."),
+         ("2. Åtaganden", "Parterna bidrar med personal."),
+         ("3. Giltighet", "Avtalet gäller till och med 2026.")],
+        start=1,
+    ):  # fmt: skip
+        pages[number].text(50, 80, heading, 14, bold=True)
+        pages[number].text(50, 110, text)
+    _, title, blocks = read_pdf(write_pdf(tmp_path / "a.pdf", pages))
+    assert title == "Avsiktsförklaring om samverkan"
+    assert [(b.text, b.page) for b in blocks if b.kind == "paragraph"] == [
+        ("Kommunerna har länge samarbetat.", 2),
+        ("Parterna bidrar med personal.", 3),
+        ("Avtalet gäller till och med 2026.", 4),
+    ]
+    assert not any("Business Region" in b.text or "Sida" in b.text for b in blocks)
+
+
 def test_join_lines():
     assert join_lines("infrastruktur-", "projekt") == "infrastrukturprojekt"
     assert join_lines("Ängelholm-", "Maria station") == "Ängelholm-Maria station"

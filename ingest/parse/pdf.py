@@ -24,12 +24,18 @@ ENCRYPTED = "encrypted PDF; remove the password and add it again"
 NO_TEXT_LAYER = "no text layer; OCR is not supported"
 NOT_A_PDF = "not a PDF file (no %PDF header); export or save it as PDF again"
 
-_PAGE_NUMBER = re.compile(r"^(?:sida|sid\.?|s\.)?\s*\d{1,3}(?:\s*(?:av|/|\()\s*\d{1,3}\)?)?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:sida|sid\.?|s\.)?\s*\d{1,3}(?:\s*(?:av|/|\()\s*\d{1,3}\)?)?|[ivxlc]{1,7})$", re.I
+)
+_SPACED_LEADER = re.compile(r"(?:\s?\.){4,}\s*")  # ". . . . 12" in a table of contents
 _HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading
 _MAX_HEADING_WORDS = 14
 _BROKEN_WORD = re.compile(r"\w-$")
 _CONJUNCTIONS = {"och", "eller", "samt", "resp.", "respektive", "till", "som"}
 _PARAGRAPH_GAP = 0.6  # a gap above a line of this many line heights starts a paragraph
+_X_TOLERANCE_RATIO = 0.15  # a gap of this many font sizes between letters separates words
+_MARGIN = 0.08  # running headers and footers sit in this part of the page height
+_RUNNING_MIN_PAGES = 3  # a margin line repeated on this many pages (and 40 %) is dropped
 
 
 def sniff(head: bytes) -> str | None:
@@ -44,6 +50,7 @@ class _Line:
     text: str
     size: float
     bold: bool
+    margin: bool = False  # in the top or bottom margin of the page
 
 
 @dataclass(frozen=True)
@@ -85,16 +92,20 @@ def _page_items(page: Any) -> list[_Line | _Grid]:
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     items: list[_Line | _Grid] = []
-    for line in outside.extract_text_lines(return_chars=True):
+    lines = outside.extract_text_lines(return_chars=True, x_tolerance_ratio=_X_TOLERANCE_RATIO)
+    for line in lines:
         chars = [c for c in line["chars"] if c["text"].strip()]
-        text = " ".join(line["text"].split())
+        text = _SPACED_LEADER.sub("... ", " ".join(line["text"].split()))
         if not chars or not text:
             continue
         size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
         bold = all("bold" in c["fontname"].lower() for c in chars)
-        items.append(_Line(line["top"], line["bottom"], text, size, bold))
+        margin = line["bottom"] < page.height * _MARGIN or line["top"] > page.height * (1 - _MARGIN)
+        items.append(_Line(line["top"], line["bottom"], text, size, bold, margin))
     for table in tables:
-        rows = [[_cell(c) for c in row] for row in table.extract()]
+        rows = [
+            [_cell(c) for c in row] for row in table.extract(x_tolerance_ratio=_X_TOLERANCE_RATIO)
+        ]
         items.append(_Grid(table.bbox[1], [r for r in rows if any(r)]))
     return sorted(items, key=lambda item: item.top)
 
@@ -197,6 +208,23 @@ class _Writer:
         return line.top - previous.bottom <= _PARAGRAPH_GAP * height
 
 
+def _margin_key(line: _Line) -> str:
+    return re.sub(r"\d+", "#", line.text).casefold()
+
+
+def _without_running_lines(pages: list[list[_Line | _Grid]]) -> list[list[_Line | _Grid]]:
+    """Drop running headers and footers: margin lines repeated on many pages."""
+    seen: Counter[str] = Counter()
+    for items in pages:
+        seen.update({_margin_key(i) for i in items if isinstance(i, _Line) and i.margin})
+    threshold = max(_RUNNING_MIN_PAGES, 0.4 * len(pages))
+    running = {key for key, count in seen.items() if count >= threshold}
+    return [
+        [i for i in items if not (isinstance(i, _Line) and i.margin and _margin_key(i) in running)]
+        for items in pages
+    ]
+
+
 def _sizes(pages: list[list[_Line | _Grid]]) -> tuple[float, list[float]]:
     """The body text size (most characters) and the larger sizes, largest first."""
     weight: Counter[float] = Counter()
@@ -220,6 +248,7 @@ def read_pdf(path: Path) -> tuple[str, str | None, list[Block]]:
             raise UnreadableDocument(f"damaged PDF ({_one_line(error)})") from error
     if not any(pages):
         raise UnreadableDocument(NO_TEXT_LAYER)
+    pages = _without_running_lines(pages)
     body, larger = _sizes(pages)
     writer = _Writer(body, larger)
     for items in pages:
