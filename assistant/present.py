@@ -177,7 +177,7 @@ class _Source:
 def _sources(answer: Answer) -> list[_Source]:
     if answer.citations:
         return [_Source(f"[{c.n}]", c.chunk, c.quote) for c in answer.citations]
-    return [_Source("–", hit.chunk, "") for hit in answer.hits[:CLOSEST_SHOWN]]
+    return [_Source("", hit.chunk, "") for hit in answer.hits[:CLOSEST_SHOWN]]
 
 
 def _source_html(source: _Source, stems: Collection[str], lang: Language) -> str:
@@ -188,9 +188,10 @@ def _source_html(source: _Source, stems: Collection[str], lang: Language) -> str
     attrs = (
         f'data-doc="{html.escape(chunk.doc_id)}" data-start="{chunk.start}" data-end="{chunk.end}"'
     )
+    marker = f'<span class="avtal-n">{source.marker}</span> ' if source.marker else ""
     return (
         f'<article class="avtal-source" {attrs}>'
-        f'<div class="avtal-source-head"><span class="avtal-n">{source.marker}</span> '
+        f'<div class="avtal-source-head">{marker}'
         f'<span class="avtal-title">{html.escape(chunk.title)}</span></div>'
         f'<div class="avtal-section">{html.escape(section)}</div>'
         f'<p class="avtal-text">{highlight(chunk.text, source.quote, stems)}</p>'

@@ -4,6 +4,7 @@ documents and feedback; per-user state (the conversation) lives in gr.State only
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ from assistant.documents import (
     sorted_doc_ids,
 )
 from assistant.feedback import FeedbackStore, Vote
-from assistant.followup import ask_in_context
+from assistant.followup import Rewritten, ask_in_context, rewrite
 from assistant.present import (
     answer_markdown,
     answer_plain_text,
@@ -90,12 +91,13 @@ watch('value', () => {
   if (mark) mark.scrollIntoView({block: 'center'});
 });
 """
-# Swedish names for the chat's thumbs (Gradio labels them "Like" and "Dislike").
+# Swedish names for Gradio's own buttons when the browser's language is not Swedish.
 RELABEL_JS = """
 () => {
-  const names = {Like: 'Bra svar', Dislike: 'Dåligt svar'};
+  const names = {Like: 'Bra svar', Dislike: 'Dåligt svar', Clear: 'Rensa samtalet',
+                 'Copy message': 'Kopiera meddelandet', Copy: 'Kopiera'};
   const relabel = () => {
-    for (const button of document.querySelectorAll('#avtal-chat button[aria-label]')) {
+    for (const button of document.querySelectorAll('button[aria-label]')) {
       const name = names[button.getAttribute('aria-label')];
       if (name) { button.setAttribute('aria-label', name); button.title = name; }
     }
@@ -139,8 +141,31 @@ def respond(
         return assistant.ask(text, doc_ids=wanted, history=turns)
 
     rewritten, answer = ask_in_context(ask, question, turns)
+    return _exchange(assistant, rewritten, answer)
+
+
+def _exchange(assistant: Assistant, rewritten: Rewritten, answer: Answer) -> Exchange:
     stems = question_stems(assistant.analyse(rewritten.searched)) | answer_stems(answer)
     return Exchange(rewritten.asked, rewritten.searched, answer, stems)
+
+
+def respond_steps(
+    assistant: Assistant, question: str, doc_ids: list[str] | None, history: list[Exchange]
+) -> Iterator[str | Exchange]:
+    """Like respond, but while a configured LLM writes, yield the verified text so far.
+
+    Without an LLM this yields the one Exchange of respond (with its fallback to the
+    question as typed); with one, the rewritten question is streamed and the last item is
+    the Exchange with the final answer.
+    """
+    if getattr(assistant, "generator", None) is None:
+        yield respond(assistant, question, doc_ids, history)
+        return
+    wanted = known_doc_ids(assistant.manifest, doc_ids)
+    turns = [e.turn() for e in history]
+    rewritten = rewrite(question, turns)
+    for item in assistant.ask_stream(rewritten.searched, doc_ids=wanted, history=turns):
+        yield _exchange(assistant, rewritten, item) if isinstance(item, Answer) else item
 
 
 def messages(history: list[Exchange]) -> list[dict[str, str]]:
@@ -151,6 +176,11 @@ def messages(history: list[Exchange]) -> list[dict[str, str]]:
         out.append({"role": "user", "content": e.question})
         out.append({"role": "assistant", "content": chat_markdown(e.answer, searched)})
     return out
+
+
+def pending(question: str, text: str) -> list[dict[str, str]]:
+    """The messages of an exchange whose answer is still being written."""
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": text}]
 
 
 def exchange_at(history: list[Exchange], message_index: Any) -> Exchange | None:
@@ -201,10 +231,18 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
     def on_ask(question: str, doc_ids: list[str] | None, history: list[Exchange]):
         if not question.strip():
             gr.Warning(EMPTY_QUESTION)
-            return question, messages(history), history, *shown(history[-1] if history else None)
-        exchange = respond(assistant, question, doc_ids, history)
-        history = [*history, exchange]
-        return "", messages(history), history, *shown(exchange)
+            yield question, messages(history), history, *shown(history[-1] if history else None)
+            return
+        for step in respond_steps(assistant, question, doc_ids, history):
+            if isinstance(step, str):  # an LLM is writing: show the verified text so far
+                partial = [*messages(history), *pending(question, step)]
+                yield "", partial, history, gr.skip(), gr.skip()
+            else:
+                history = [*history, step]
+                yield "", messages(history), history, *shown(step)
+
+    def on_example(sample: list[str], doc_ids: list[str] | None, history: list[Exchange]):
+        yield from on_ask(sample[0] if sample else "", doc_ids, history)
 
     def on_like(history: list[Exchange], data: gr.LikeData) -> None:
         exchange, rating = exchange_at(history, data.index), rating_of(data.liked)
@@ -264,12 +302,13 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                                 autofocus=True,
                             )
                             ask_button = gr.Button("Fråga", variant="primary", scale=1)
-                        gr.Markdown("**Exempel på frågor**")
-                        with gr.Row():
-                            example_buttons = [
-                                gr.Button(text, size="sm", elem_classes="avtal-example")
-                                for text in EXAMPLES
-                            ]
+                        examples = gr.Dataset(
+                            label="Exempel på frågor",
+                            components=[question],
+                            samples=[[text] for text in EXAMPLES],
+                            type="values",
+                            elem_id="avtal-examples",
+                        )
                         with gr.Row():
                             doc_filter = gr.Dropdown(
                                 label="Sök bara i dessa dokument",
@@ -317,8 +356,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         private: dict[str, Any] = {"api_visibility": "private"}
         question.submit(on_ask, [question, doc_filter, history], chat_outputs, **private)
         ask_button.click(on_ask, [question, doc_filter, history], chat_outputs, **private)
-        for button in example_buttons:
-            button.click(on_ask, [button, doc_filter, history], chat_outputs, **private)
+        examples.click(on_example, [examples, doc_filter, history], chat_outputs, **private)
         chatbot.like(on_like, [history], None, **private)
         chatbot.select(on_select, [history], [sources, plain], **private)
         sources.click(on_source, None, [viewer], **private)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.analyze import Question
 from assistant.documents import (
     PASSAGE_CLASS,
     Passage,
@@ -37,7 +38,16 @@ from assistant.present import (
     sources_html,
 )
 from assistant.types import Answer, Citation, Hit, Turn
-from assistant.ui import exchange_at, messages, passage_of, rating_of, respond
+from assistant.ui import (
+    Exchange,
+    exchange_at,
+    messages,
+    passage_of,
+    pending,
+    rating_of,
+    respond,
+    respond_steps,
+)
 from ingest.discover import file_hash
 from ingest.lexical import stem
 from ingest.schema import Chunk
@@ -366,3 +376,42 @@ def test_filter_limits_the_search_to_the_chosen_documents(assistant):
     outside = respond(assistant, "Vem ansvarar för Söderåsbanan?", [halmstad], [])
     assert not outside.answer.found
     assert {h.chunk.doc_id for h in outside.answer.hits} <= {halmstad}
+
+
+class StreamingAssistant:
+    """A stand-in for an Assistant with an LLM configured: streams, then the final answer."""
+
+    generator = object()
+    manifest = manifest(("fh.txt", info(TITLE)))
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, object, list[Turn]]] = []
+
+    def ask_stream(self, question: str, doc_ids=None, history=()):
+        self.asked.append((question, doc_ids, list(history)))
+        yield "Svalöv"
+        yield "Svalöv ansvarar"
+        yield found_answer()
+
+    def analyse(self, question: str):
+        return Question(question, "sv", "other", (), question)
+
+
+def test_with_an_llm_the_answer_streams_then_ends_with_the_exchange():
+    earlier = Exchange(
+        "Vem ansvarar för Söderåsbanan?",
+        "Vem ansvarar för Söderåsbanan?",
+        found_answer(),
+        frozenset(),
+    )
+    fake = StreamingAssistant()
+    steps = list(respond_steps(fake, "Och när ska bygget starta?", ["fh.txt", "x"], [earlier]))
+    assert steps[:2] == ["Svalöv", "Svalöv ansvarar"]
+    final = steps[-1]
+    assert isinstance(final, Exchange) and final.answer == found_answer()
+    assert final.searched == "När ska bygget starta? (Söderåsbanan)"
+    assert final.stems == {stem("ansvarig"), stem("svalöv")}
+    question, doc_ids, history = fake.asked[0]
+    assert question == final.searched and doc_ids == ["fh.txt"]
+    assert history == [Turn("Vem ansvarar för Söderåsbanan?", found_answer().text)]
+    assert pending("Fråga?", "Svalöv")[1] == {"role": "assistant", "content": "Svalöv"}

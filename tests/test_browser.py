@@ -1,0 +1,208 @@
+"""End to end in a real browser: Debian's headless chromium, driven by Playwright, against
+app.py on a free loopback port with the seed index and its own feedback database.
+
+Set AVTAL_SCREENSHOT=docs/screenshot.png to keep the screenshot of the answer.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SOURCE_TITLE = "Verksamhetsplan Familjen Helsingborg 2016-2019"
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+TIMEOUT_MS = 30_000
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="browser test needs Debian's chromium at /usr/bin/chromium "
+    "(`make browser` or `apt-get install chromium`)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_serving(process: subprocess.Popen[str], port: int, limit: float = 180) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"app exited: {process.stderr.read() if process.stderr else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"app did not start within {limit:.0f} s")
+
+
+@pytest.fixture(scope="module")
+def app(seed_index: Path, tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """The app's URL and its feedback database."""
+    feedback_db = tmp_path_factory.mktemp("browser") / "feedback.sqlite3"
+    port = free_port()
+    env = {**os.environ, "AVTAL_FEEDBACK_DB": str(feedback_db)}
+    process = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port), "--index", str(seed_index)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until_serving(process, port)
+        yield f"http://127.0.0.1:{port}/", feedback_db
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def browser_page(app, tmp_path_factory):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 1000},
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        outside: list[str] = []
+        page.on(
+            "request",
+            lambda request: (
+                outside.append(request.url)
+                if urlparse(request.url).hostname not in LOCAL_HOSTS
+                and urlparse(request.url).scheme in {"http", "https", "ws", "wss"}
+                else None
+            ),
+        )
+        page.goto(app[0])
+        yield page, outside
+        context.close()
+
+
+def ask(page, question: str, answers_before: int, expected: str) -> float:
+    """Type a question, press Enter, wait for the new answer to show the expected text.
+
+    Returns the seconds from Enter to the answer. (While the server works, Gradio shows a
+    placeholder bubble, so waiting for a bubble alone is not enough.)
+    """
+    from playwright.sync_api import expect
+
+    box = page.locator("#avtal-question textarea")
+    box.fill(question)
+    started = time.perf_counter()
+    box.press("Enter")
+    answer = page.locator("#avtal-chat .bot").nth(answers_before)
+    expect(answer).to_contain_text(expected, timeout=TIMEOUT_MS)
+    return time.perf_counter() - started
+
+
+def stored_votes(db: Path, limit: float = 10) -> list[tuple[int, str, str, str]]:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if db.exists():
+            with sqlite3.connect(db) as connection:
+                rows = connection.execute(
+                    "SELECT rating, question, answer, citations FROM feedback"
+                ).fetchall()
+            if rows:
+                return rows
+        time.sleep(0.2)
+    return []
+
+
+def test_ask_open_source_follow_up_and_vote(app, browser_page, tmp_path):
+    page, outside = browser_page
+    _, feedback_db = app
+
+    ask(page, "Vem ansvarar för Söderåsbanan?", 0, "Källor")
+    first = page.locator("#avtal-chat .bot").nth(0)
+    assert "Svalöv" in first.inner_text()
+    card = page.locator("#avtal-sources .avtal-source").first
+    assert SOURCE_TITLE in card.inner_text()
+    assert "Svalöv" in card.locator("mark").all_inner_texts()
+    assert page.locator("#avtal-sources mark.avtal-quote").first.is_visible()
+
+    shot = Path(os.environ.get("AVTAL_SCREENSHOT") or tmp_path / "screenshot.png")
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+    card.locator(".avtal-open").click()
+    marked = page.locator("#avtal-viewer mark.avtal-passage")
+    marked.wait_for()
+    assert "Söderåsbanan 1.6 Byggstart för Söderåsbanan senast år 2019." in marked.inner_text()
+    assert marked.is_visible()
+    assert marked.evaluate(  # scrolled into the reader's visible part
+        """m => { const box = m.closest('.avtal-document').getBoundingClientRect();
+                  const r = m.getBoundingClientRect();
+                  return r.top >= box.top && r.bottom <= box.bottom; }"""
+    )
+    assert SOURCE_TITLE in page.locator("#avtal-viewer h3").inner_text()
+
+    seconds = ask(page, "Och när ska bygget starta?", 1, "Källor")
+    follow_up = page.locator("#avtal-chat .bot").nth(1).inner_text()
+    assert "2019" in follow_up
+    assert "Tolkat som: När ska bygget starta? (Söderåsbanan)" in follow_up
+    assert seconds < 5, f"a warm answer took {seconds:.1f} s"
+
+    assert stored_votes(feedback_db, limit=0) == []
+    page.locator("#avtal-chat .bot").nth(1).hover()
+    page.locator('#avtal-chat button[aria-label="Bra svar"]').nth(1).click()
+    votes = stored_votes(feedback_db)
+    assert len(votes) == 1
+    rating, question, answer, citations = votes[0]
+    assert (rating, question) == (1, "Och när ska bygget starta?")
+    assert "2019" in answer and SOURCE_TITLE in citations
+
+    assert outside == [], f"the page called out: {outside}"
+
+
+def test_documents_tab_lists_and_reads_every_document(browser_page):
+    page, outside = browser_page
+    page.get_by_role("tab", name="Dokument").click()
+    table = page.locator("#avtal-documents")
+    table.get_by_text(SOURCE_TITLE).first.wait_for()
+    text = table.inner_text()
+    for header in ["Titel", "Organisationer", "Period", "Passager", "Indexerat"]:
+        assert header in text
+    assert "MalmöLundregionen" in text and "Region Västerbotten" in text
+    table.get_by_text(SOURCE_TITLE).first.click()
+    reader = page.locator("#avtal-reader .avtal-document")
+    reader.wait_for()
+    assert "Byggstart för Söderåsbanan senast år 2019" in reader.inner_text()
+    assert outside == []
