@@ -129,7 +129,11 @@ class FeedbackStore:
 def main(argv: list[str] | None = None) -> int:
     from assistant.config import Settings
 
-    parser = argparse.ArgumentParser(prog="python -m assistant.feedback", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant.feedback",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help="write all feedback to a CSV file")
     export.add_argument("out", type=Path)
@@ -140,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no feedback database at {db} (no votes yet?)", file=sys.stderr)
         return 1
     count = FeedbackStore(db).export_csv(args.out)
-    print(f"{count} votes written to {args.out}")
+    print(f"{count} vote{'' if count == 1 else 's'} written to {args.out}")
     return 0
 
 

@@ -97,6 +97,7 @@ def browser_page(app, tmp_path_factory):
             args=CHROMIUM_ARGS,
             headless=True,
             viewport={"width": 1400, "height": 1000},
+            permissions=["clipboard-read", "clipboard-write"],
         )
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
@@ -180,6 +181,11 @@ def test_ask_open_source_follow_up_and_vote(app, browser_page, tmp_path):
     assert "Tolkat som: När ska bygget starta? (Söderåsbanan)" in follow_up
     assert seconds < 5, f"a warm answer took {seconds:.1f} s"
 
+    page.get_by_role("button", name="Kopiera svaret med källor").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Fråga: Och när ska bygget starta?")
+    assert f"[1] {SOURCE_TITLE} › 1. Infrastruktur och kollektivtrafik" in copied
+
     assert stored_votes(feedback_db, limit=0) == []
     page.locator("#avtal-chat .bot").nth(1).hover()
     page.locator('#avtal-chat button[aria-label="Bra svar"]').nth(1).click()
@@ -206,3 +212,14 @@ def test_documents_tab_lists_and_reads_every_document(browser_page):
     reader.wait_for()
     assert "Byggstart för Söderåsbanan senast år 2019" in reader.inner_text()
     assert outside == []
+
+
+def test_another_session_sees_nothing_of_the_conversation(app, browser_page):
+    page, _ = browser_page
+    assert page.locator("#avtal-chat .bot").count() >= 1  # after the conversation above
+    other = page.context.new_page()
+    other.goto(app[0])
+    other.locator("#avtal-question textarea").wait_for()
+    assert other.locator("#avtal-chat .bot").count() == 0
+    assert "Källorna till svaret visas här." in other.locator("#avtal-sources").inner_text()
+    other.close()

@@ -334,7 +334,7 @@ def test_feedback_exports_to_csv_from_the_command_line(tmp_path: Path, capsys):
     FeedbackStore(db).record(Vote(1, "Vem ansvarar för Söderåsbanan?", "x", found_answer()))
     out = tmp_path / "feedback.csv"
     assert feedback_main(["export", str(out), "--db", str(db)]) == 0
-    assert "1 votes written" in capsys.readouterr().out
+    assert "1 vote written" in capsys.readouterr().out
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
