@@ -119,6 +119,7 @@ def staleness(
     current = {
         f.doc_id: (f.content_hash, catalog_fingerprint(catalog.get(f.doc_id, CatalogEntry())))
         for f in files
+        if manifest.failed.get(f.doc_id) != f.content_hash  # failed before, still the same
     }
     indexed = {k: (v.content_hash, v.catalog) for k, v in manifest.documents.items()}
     if set(current) != set(indexed):
@@ -132,6 +133,7 @@ def staleness(
 class _Plan:
     parse: list[SourceFile]
     keep: set[str]
+    still_failed: dict[str, str] = field(default_factory=dict)  # unchanged, unreadable
 
 
 def _plan(
@@ -153,6 +155,12 @@ def _plan(
         )
         if same and not full:
             plan.keep.add(source.doc_id)
+            continue
+        unchanged_failure = (
+            manifest is not None and manifest.failed.get(source.doc_id) == source.content_hash
+        )
+        if unchanged_failure and not full:
+            plan.still_failed[source.doc_id] = source.content_hash
             continue
         plan.parse.append(source)
         (report.added if info is None else report.changed).append(source.doc_id)
@@ -201,6 +209,12 @@ def build(
         files, skipped = discover(corpus_dir, max_bytes)
         report.problems = problems + skipped
         plan = _plan(files, catalog, manifest, report.full, report)
+        failed = dict(plan.still_failed)
+        if manifest is not None:
+            old_reasons = {p["file"]: p["reason"] for p in manifest.problems}
+            for doc_id in plan.still_failed:
+                reason = old_reasons.get(doc_id, "could not be read")
+                report.problems.append(ParseProblem(doc_id, reason))
         if manifest is not None and not (plan.parse or report.removed or report.full):
             report.rebuilt, report.reason = False, "up to date"
             report.documents = len(manifest.documents)
@@ -217,6 +231,7 @@ def build(
                 document = parse_file(source, catalog)
             except UnreadableDocument as error:
                 report.problems.append(ParseProblem(source.doc_id, str(error)))
+                failed[source.doc_id] = source.content_hash
                 for names in (report.added, report.changed):
                     if source.doc_id in names:
                         names.remove(source.doc_id)
@@ -266,6 +281,7 @@ def build(
             built_at=stamp,
             documents=dict(sorted(infos.items())),
             problems=[{"file": p.path, "reason": p.reason} for p in report.problems],
+            failed=failed,
         )
         if remote is not None:
             write_remote(remote, chunks, vectors, new_manifest)

@@ -47,6 +47,7 @@ class Manifest:
     built_at: str
     documents: dict[str, DocumentInfo]
     problems: list[dict[str, str]] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # unreadable file -> content hash
     format_version: int = FORMAT_VERSION
 
     def to_json(self) -> str:

@@ -13,7 +13,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.service import Assistant
-from ingest.build import build
+from ingest.build import build, staleness
 from ingest.store import open_index, read_manifest
 from ingest.versions import BuildInProgress, build_lock, current_version
 
@@ -165,3 +165,18 @@ def test_old_flat_index_is_still_read(seed_index, tmp_path, embedder):
     flat = tmp_path / "flat"
     shutil.copytree(current_version(seed_index), flat)
     assert open_index(flat, embedder.model_id).chunks  # a flat folder is a usable index
+
+
+def test_an_unreadable_file_does_not_make_the_index_stale_forever(corpus, tmp_path, embedder):
+    index = tmp_path / "index"
+    write(corpus, "rubrik.txt", "Bara en rubrik\n")  # parses, but holds no text
+    first = build(corpus, index, embedder.model_id, MAX, embedder=embedder)
+    assert {p.path: p.reason for p in first.problems} == {"rubrik.txt": "no text found"}
+    assert staleness(corpus, index, embedder.model_id, MAX) == ""
+    again = build(corpus, index, embedder.model_id, MAX, embedder=embedder)
+    assert not again.rebuilt
+    assert [p.path for p in again.problems] == ["rubrik.txt"]
+    write(corpus, "rubrik.txt", "Rubrik\n\nNu finns det text om samarbetet.\n")
+    assert staleness(corpus, index, embedder.model_id, MAX) != ""
+    fixed = build(corpus, index, embedder.model_id, MAX, embedder=embedder)
+    assert "rubrik.txt" in fixed.added and not fixed.problems
