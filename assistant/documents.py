@@ -92,7 +92,30 @@ def read_source(corpus_dir: Path, doc_id: str, content_hash: str = "") -> str | 
     data = path.read_bytes()
     if content_hash and file_hash(data) != content_hash:
         return None
-    return data.decode("utf-8", errors="replace")
+    return extracted_text(path)
+
+
+def extracted_text(path: Path) -> str | None:
+    """The text the parser of this format produced, which the chunk offsets refer to."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".pdf":
+            from ingest.parse.pdf import pdf_text
+
+            return pdf_text(path)
+        if suffix == ".docx":
+            from ingest.parse.docx import docx_text
+
+            return docx_text(path)
+        if suffix in (".html", ".htm"):
+            from ingest.parse.html import html_text
+
+            return html_text(path)
+        from ingest.parse.text import read_text
+
+        return read_text(path)
+    except Exception:  # unreadable now: the reader falls back to the indexed passages
+        return None
 
 
 def _clean(text: str) -> str:
