@@ -63,7 +63,10 @@ def test_chat_answers_with_sources(app_url):
 def test_app_refuses_a_missing_index(tmp_path):
     result = subprocess.run(
         [sys.executable, "app.py", "--index", str(tmp_path / "none")],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2
     assert "python -m ingest" in result.stderr
