@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test index eval lint clean browser
+.PHONY: run test index eval lint clean browser bench load
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ test: $(TEST_STAMP) browser
 
 eval: index
 	$(PY) -m assistant eval ../shared/eval/dev_questions.jsonl
+
+# the benchmark report (docs/benchmarks.md, docs/benchmarks.png); about 25 minutes here
+bench: $(TEST_STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m benchmarks.run
+
+# 20 clients through the app while the index is rebuilt (60 s)
+load: index
+	$(PY) scripts/load_test.py --clients 20 --seconds 60
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check . && $(PY) -m ruff format --check .

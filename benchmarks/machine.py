@@ -63,6 +63,11 @@ def _git_commit(repo: Path) -> str:
         return "unknown"
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages (other users share these processors)."""
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def describe(repo: Path) -> dict[str, str]:
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     info = {

@@ -287,6 +287,7 @@ def plot(runs: list[ScaleRun], path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import NullFormatter
 
     docs = [r.build.documents for r in runs]
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
@@ -306,6 +307,8 @@ def plot(runs: list[ScaleRun], path: Path) -> None:
     for axis in (left, right):
         axis.set_xscale("log")
         axis.set_yscale("log")
+        axis.set_xticks(docs, [f"{d}\n({r.scale}x)" for d, r in zip(docs, runs, strict=True)])
+        axis.xaxis.set_minor_formatter(NullFormatter())
         axis.grid(True, which="both", alpha=0.3)
         axis.legend(fontsize=8)
     fig.tight_layout()

@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.embed import PACKAGED_MODEL, SentenceTransformerEmbedder
 
     questions = load_questions(args.questions)
+    load_at_start = machine.load_average()
     work = args.work or Path(tempfile.mkdtemp(prefix="avtal-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     log(f"work folder {work}; scales {scales}; {passes} timed pass(es)")
@@ -141,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
+    described = machine.describe(REPO)
+    described["load average 1/5/15 min, start"] = load_at_start
+    described["load average 1/5/15 min, end"] = machine.load_average()
     result = BenchmarkRun(
         command=command,
         started=stamp,
@@ -149,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         passes=passes,
         questions=len(questions),
         answerable=sum(bool(q.get("answerable", True)) for q in questions),
-        machine=machine.describe(REPO),
+        machine=described,
         scales=runs,
         app_seconds=app,
     )
