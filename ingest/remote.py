@@ -22,8 +22,8 @@ from ingest.store import (
     IndexUnavailable,
     Manifest,
     StoredIndex,
+    add_chunks,
     chunk_from_record,
-    chunk_metadata,
 )
 
 POINTER_ID = "current"
@@ -90,15 +90,7 @@ def write_remote(
     client = http_client(target)
     name = f"{target.prefix}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 10**6}"
     collection = client.create_collection(name, metadata={"hnsw:space": "cosine"})
-    batch = 500
-    for i in range(0, len(chunks), batch):
-        part = chunks[i : i + batch]
-        collection.add(
-            ids=[c.chunk_id for c in part],
-            embeddings=embeddings[i : i + batch].tolist(),
-            documents=[c.text for c in part],
-            metadatas=[chunk_metadata(c, i + j) for j, c in enumerate(part)],
-        )
+    add_chunks(collection, chunks, embeddings)
     meta = client.get_or_create_collection(target.meta_name)
     meta.upsert(
         ids=[POINTER_ID],

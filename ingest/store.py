@@ -115,6 +115,18 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
     )
 
 
+def add_chunks(collection, chunks: list[Chunk], embeddings: np.ndarray, batch: int = 500) -> None:
+    """Store chunks with their embeddings in a Chroma collection, in batches, in order."""
+    for i in range(0, len(chunks), batch):
+        part = chunks[i : i + batch]
+        collection.add(
+            ids=[c.chunk_id for c in part],
+            embeddings=embeddings[i : i + batch].tolist(),
+            documents=[c.text for c in part],
+            metadatas=[chunk_metadata(c, i + j) for j, c in enumerate(part)],
+        )
+
+
 def write_version(
     version: Path,
     chunks: list[Chunk],
@@ -128,15 +140,7 @@ def write_version(
 
     client = chroma_client(version / CHROMA_DIR)
     collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
-    batch = 1000
-    for i in range(0, len(chunks), batch):
-        part = chunks[i : i + batch]
-        collection.add(
-            ids=[c.chunk_id for c in part],
-            embeddings=embeddings[i : i + batch].tolist(),
-            documents=[c.text for c in part],
-            metadatas=[chunk_metadata(c, i + j) for j, c in enumerate(part)],
-        )
+    add_chunks(collection, chunks, embeddings)
     del collection, client
 
     lexical = bm25s.BM25()
