@@ -1,4 +1,7 @@
-"""Start the chat app: python app.py [--host HOST] [--port PORT] [--index DIR]"""
+"""Start the chat app: python app.py [--host HOST] [--port PORT] [--index DIR] [--corpus DIR]
+
+The "Administrera" tab appears when AVTAL_ADMIN_PASSWORD or AVTAL_ADMIN_PASSWORD_FILE is set.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from ingest.offline import enforce_offline
 
 def main(argv: list[str] | None = None) -> int:
     enforce_offline()
+    from assistant.admin import AdminConfigError, gate_from_settings
     from assistant.config import Settings
     from assistant.service import Assistant
     from assistant.ui import build_ui, launch, warm_up
@@ -21,17 +25,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default=defaults.host)
     parser.add_argument("--port", type=int, default=defaults.port)
     parser.add_argument("--index", type=Path, default=defaults.index_dir)
+    parser.add_argument("--corpus", type=Path, default=defaults.corpus_dir)
     args = parser.parse_args(argv)
     settings = defaults.model_copy(
-        update={"host": args.host, "port": args.port, "index_dir": args.index}
+        update={
+            "host": args.host,
+            "port": args.port,
+            "index_dir": args.index,
+            "corpus_dir": args.corpus,
+        }
     )
     try:
+        gate = gate_from_settings(settings)
         assistant = Assistant(settings)
-    except IndexUnavailable as error:
+    except (IndexUnavailable, AdminConfigError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     warm_up(assistant)
-    launch(build_ui(assistant), settings)
+    launch(build_ui(assistant, gate), settings)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingest.embed import PACKAGED_MODEL
@@ -52,3 +52,13 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     feedback_db: Path = Path("feedback.sqlite3")
+
+    # the "Administrera" tab: shown only when a password is set (no default password)
+    admin_user: str = "admin"
+    admin_password: SecretStr = SecretStr("")
+    admin_password_file: Path | None = Field(
+        None,
+        description="A file whose first line is the admin password (instead of the "
+        "AVTAL_ADMIN_PASSWORD variable, e.g. a Docker or systemd secret).",
+    )
+    admin_session_hours: float = 8.0

@@ -152,6 +152,25 @@ class Assistant:
             threading.Thread(target=work, name="index-reload", daemon=True).start()
         return True
 
+    def load_published(self, timeout_s: float = 120.0) -> bool:
+        """Load the published index version now; True once it is the one in use.
+
+        Waits for a reload that a question has already started in the background.
+        """
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                version = self._published_version()
+            except Exception:
+                log.warning("could not check for a new index version", exc_info=True)
+                return False
+            if version is None or version == self._loaded.index.version:
+                return True
+            if time.monotonic() > deadline:
+                return False
+            if not self.reload_if_rebuilt(wait=True):  # a reload is under way elsewhere
+                time.sleep(0.1)
+
     # -- questions --------------------------------------------------------------------
     def analyse(self, question: str) -> Question:
         loaded = self._loaded

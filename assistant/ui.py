@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
+from assistant.admin_ui import add_admin_tab
 from assistant.documents import (
     DOCUMENT_HEADERS,
     Passage,
@@ -32,6 +33,7 @@ from assistant.present import (
 from assistant.types import Answer, Turn
 
 if TYPE_CHECKING:
+    from assistant.admin import Gate
     from assistant.config import Settings
     from assistant.service import Assistant
 
@@ -217,7 +219,8 @@ def shown(exchange: Exchange | None) -> tuple[str, str]:
 
 
 # -- the Blocks ---------------------------------------------------------------------------------
-def build_ui(assistant: Assistant) -> gr.Blocks:
+def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
+    """The app; with a gate (admin credentials configured) it has an "Administrera" tab."""
     store = FeedbackStore(assistant.settings.feedback_db)
 
     def view(doc_id: str | None, passage: Passage | None = None) -> str:
@@ -351,6 +354,8 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                 reader = gr.HTML(
                     READER_HINT, elem_id="avtal-reader", js_on_load=SCROLL_TO_PASSAGE_JS
                 )
+            if gate is not None:
+                add_admin_tab(assistant, gate, on_load, [doc_filter, table, reader_pick])
 
         chat_outputs = [question, chatbot, history, sources, plain]
         private: dict[str, Any] = {"api_visibility": "private"}
@@ -390,6 +395,7 @@ def launch(demo: gr.Blocks, settings: Settings) -> None:
         css=CSS,
         js=RELABEL_JS,
         footer_links=[],
+        max_file_size=int(settings.max_file_mb * 1_000_000),  # admin uploads
     )
 
 

@@ -1,0 +1,398 @@
+"""What the administration tab does: log in, upload, remove and rebuild.
+
+The Gradio wiring is in admin_ui; everything here is plain Python so that it can be tested
+and reused. Every action checks the caller's AdminSession itself: the tab's events are
+hidden from the API, but hiding is not protection, since a reader can post to any event of
+the page.
+
+Nothing is lost: a replaced or removed file is moved to `<corpus>/.removed/<time>/`
+(ignored by the index), an upload is written beside its target and renamed into place, and
+the index is rebuilt by ingest.build (versioned, locked, crash-safe).
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import os
+import queue
+import re
+import shutil
+import tempfile
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from assistant.admin_text import reason_sv, size_sv, stage_sv
+from assistant.config import Settings
+from assistant.service import Assistant
+from ingest.build import BuildReport, Progress, build
+from ingest.discover import (
+    IGNORED_NAMES,
+    SourceFile,
+    content_problem,
+    discover,
+    file_hash,
+    parse_file,
+)
+from ingest.parse import PARSERS, UnreadableDocument
+
+log = logging.getLogger(__name__)
+
+REMOVED_DIR = ".removed"  # backups of replaced and removed files (dot: not indexed)
+FAILED_LOGIN_DELAY_S = 1.0  # slows down password guessing
+_MAX_STEM = 120
+_UNSAFE = re.compile(r"[^\w.\-– ()]+")  # \w keeps å, ä, ö and other letters
+_SPACES = re.compile(r"\s+")
+ALLOWED_TYPES = tuple(sorted(PARSERS))
+
+
+class AdminConfigError(ValueError):
+    """The admin credentials are set up in a way that cannot work."""
+
+
+class Refused(ValueError):
+    """An upload or removal that was not done; the message says why, in Swedish."""
+
+
+# -- login --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AdminSession:
+    """Proof of a successful login, kept in the user's server-side session state."""
+
+    user: str
+    started: float  # time.monotonic() at login
+
+
+class Gate:
+    """Checks the administrator's credentials and sessions."""
+
+    def __init__(self, user: str, password: str, session_hours: float = 8.0) -> None:
+        if not password:
+            raise AdminConfigError("an empty admin password is not allowed")
+        self.user = user
+        self._password = password.encode("utf-8")
+        self._lifetime = session_hours * 3600
+
+    def login(self, user: str, password: str) -> AdminSession | None:
+        """A session for the right user name and password; None (after a delay) otherwise."""
+        user_ok = hmac.compare_digest(str(user).strip().encode("utf-8"), self.user.encode("utf-8"))
+        password_ok = hmac.compare_digest(str(password).encode("utf-8"), self._password)
+        if user_ok and password_ok:
+            log.info("administrator %s logged in", self.user)
+            return AdminSession(self.user, time.monotonic())
+        log.warning("failed administrator login")
+        time.sleep(FAILED_LOGIN_DELAY_S)
+        return None
+
+    def allows(self, session: object) -> bool:
+        """True for a session made by login() that has not expired."""
+        return (
+            isinstance(session, AdminSession)
+            and session.user == self.user
+            and time.monotonic() - session.started < self._lifetime
+        )
+
+
+def gate_from_settings(settings: Settings) -> Gate | None:
+    """The gate for the configured credentials; None when none are set (no admin tab)."""
+    password = settings.admin_password.get_secret_value()
+    path = settings.admin_password_file
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise AdminConfigError(
+                f"cannot read the admin password file {path}: {error}"
+            ) from error
+        password = lines[0].strip() if lines else ""
+        if not password:
+            raise AdminConfigError(f"the admin password file {path} is empty")
+    if not password:
+        return None
+    if not settings.admin_user.strip():
+        raise AdminConfigError("the admin user name is empty")
+    return Gate(settings.admin_user.strip(), password, settings.admin_session_hours)
+
+
+# -- the corpus folder --------------------------------------------------------------------
+def max_bytes(settings: Settings) -> int:
+    return int(settings.max_file_mb * 1_000_000)
+
+
+def safe_name(filename: str) -> str:
+    """A plain file name for the corpus folder: no folders, no hidden files, a known type."""
+    name = unicodedata.normalize("NFC", str(filename)).replace("\\", "/").split("/")[-1]
+    name = _SPACES.sub(" ", _UNSAFE.sub("_", name)).strip(" ._-")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        raise Refused(f"filen saknar filändelse; tillåtna typer: {', '.join(ALLOWED_TYPES)}")
+    suffix = "." + suffix.lower()
+    if suffix not in PARSERS:
+        allowed = ", ".join(ALLOWED_TYPES)
+        raise Refused(f"filtypen '{suffix}' stöds inte; tillåtna typer: {allowed}")
+    stem = stem.strip(" ._-")[:_MAX_STEM].rstrip(" ._-")
+    if not stem:
+        raise Refused("filnamnet består bara av otillåtna tecken")
+    name = stem + suffix
+    if name in IGNORED_NAMES:
+        raise Refused(f"namnet {name} är reserverat; byt namn på filen")
+    return name
+
+
+def _is_document(rel: str) -> bool:
+    parts = Path(rel).parts
+    return not (
+        rel in IGNORED_NAMES
+        or any(part.startswith(".") for part in parts)
+        or parts[-1].startswith("~$")
+    )
+
+
+def corpus_files(corpus_dir: Path) -> list[str]:
+    """The files in the corpus folder that an administrator manages (relative paths)."""
+    if not corpus_dir.is_dir():
+        return []
+    found = (p.relative_to(corpus_dir).as_posix() for p in corpus_dir.rglob("*") if p.is_file())
+    return sorted(rel for rel in found if _is_document(rel))
+
+
+def _backup(corpus_dir: Path, rel: str, stamp: str, keep_original: bool = False) -> Path:
+    """Move (or copy) a corpus file into the backup folder; returns where it went."""
+    target = corpus_dir / REMOVED_DIR / stamp / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if keep_original:
+        shutil.copy2(corpus_dir / rel, target)
+    else:
+        shutil.move(corpus_dir / rel, target)
+    return target
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y-%m-%d_%H%M%S")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file of an upload or a removal."""
+
+    name: str
+    done: bool
+    message: str  # Swedish
+
+
+def _hashes(corpus_dir: Path) -> dict[str, str]:
+    """Content hash -> relative path of the files in the corpus."""
+    found: dict[str, str] = {}
+    for rel in corpus_files(corpus_dir):
+        try:
+            found.setdefault(file_hash((corpus_dir / rel).read_bytes()), rel)
+        except OSError:
+            continue
+    return found
+
+
+def _check_upload(source: Path, name: str, limit: int) -> bytes:
+    """The upload's bytes when it can be indexed; raises Refused with the reason."""
+    try:
+        size = source.stat().st_size
+    except OSError as error:
+        raise Refused(f"uppladdningen kunde inte läsas ({error.strerror or error})") from error
+    if size == 0:
+        raise Refused("tom fil")
+    if size > limit:
+        raise Refused(f"för stor fil ({size_sv(size)}; gränsen är {size_sv(limit)})")
+    data = source.read_bytes()
+    problem = content_problem(Path(name).suffix, data)
+    if problem:
+        raise Refused(reason_sv(problem))
+    return data
+
+
+def _parse_check(staged: Path, name: str, digest: str, size: int) -> None:
+    """Parse the staged file as the index would; raises Refused when it cannot be read."""
+    try:
+        parse_file(SourceFile(name, staged, digest, size), {})
+    except UnreadableDocument as error:
+        raise Refused(reason_sv(str(error))) from error
+
+
+def save_upload(
+    source: Path, original_name: str, corpus_dir: Path, limit: int, replace: bool
+) -> Outcome:
+    """Check one uploaded file and store it in the corpus folder under a safe name."""
+    try:
+        name = safe_name(original_name)
+        data = _check_upload(source, name, limit)
+    except Refused as refusal:
+        return Outcome(str(original_name), False, str(refusal))
+    digest = file_hash(data)
+    same = _hashes(corpus_dir).get(digest)
+    if same == name:
+        return Outcome(name, False, "finns redan med samma innehåll; inget ändrades")
+    if same is not None:
+        return Outcome(name, False, f"samma innehåll finns redan som {same}; inget sparades")
+    target = corpus_dir / name
+    if target.exists() and not replace:
+        return Outcome(
+            name, False, "en fil med samma namn finns redan; välj Ersätt för att ersätta den"
+        )
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    handle, staged_name = tempfile.mkstemp(prefix=".upload-", suffix=target.suffix, dir=corpus_dir)
+    staged = Path(staged_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        _parse_check(staged, name, digest, len(data))
+        message = "sparad"
+        if target.exists():
+            kept = _backup(corpus_dir, name, _stamp(), keep_original=True)
+            message = f"ersatt; den gamla versionen ligger i {kept.relative_to(corpus_dir)}"
+        os.replace(staged, target)
+    except Refused as refusal:
+        return Outcome(name, False, str(refusal))
+    finally:
+        staged.unlink(missing_ok=True)
+    log.info("admin upload stored: %s", name)
+    return Outcome(name, True, message)
+
+
+def save_uploads(
+    files: Iterable[tuple[Path, str]], corpus_dir: Path, limit: int, replace: bool
+) -> list[Outcome]:
+    """save_upload for each (temporary path, original name); one bad file stops nothing."""
+    outcomes = []
+    for source, original in files:
+        try:
+            outcomes.append(save_upload(source, original, corpus_dir, limit, replace))
+        except OSError as error:
+            log.exception("upload of %s failed", original)
+            outcomes.append(Outcome(str(original), False, f"kunde inte sparas ({error})"))
+    return outcomes
+
+
+def remove_files(names: Iterable[str], corpus_dir: Path) -> list[Outcome]:
+    """Move the named corpus files to the backup folder; only files listed are accepted."""
+    listed = set(corpus_files(corpus_dir))
+    stamp = _stamp()
+    outcomes = []
+    for name in names:
+        if name not in listed:
+            outcomes.append(Outcome(str(name), False, "finns inte bland dokumenten"))
+            continue
+        try:
+            kept = _backup(corpus_dir, name, stamp)
+        except OSError as error:
+            outcomes.append(Outcome(name, False, f"kunde inte tas bort ({error})"))
+            continue
+        log.info("admin removed %s (kept in %s)", name, kept)
+        where = kept.relative_to(corpus_dir)
+        outcomes.append(Outcome(name, True, f"borttagen; en kopia ligger i {where}"))
+    return outcomes
+
+
+# -- what the folder holds versus what is indexed ---------------------------------------
+FILE_HEADERS = ["Fil", "Storlek", "Status", "Titel i indexet"]
+
+
+def file_rows(assistant: Assistant) -> list[list[str]]:
+    """One row per corpus file (and per indexed document whose file is gone)."""
+    settings = assistant.settings
+    manifest = assistant.manifest
+    files, problems = discover(settings.corpus_dir, max_bytes(settings))
+    failed_reasons = {p["file"]: p["reason"] for p in manifest.problems}
+    rows: dict[str, list[str]] = {}
+    for source in files:
+        info = manifest.documents.get(source.doc_id)
+        if info is not None and info.content_hash == source.content_hash:
+            status = "Indexerad"
+        elif manifest.failed.get(source.doc_id) == source.content_hash:
+            reason = failed_reasons.get(source.doc_id, "could not be read")
+            status = f"Kan inte indexeras: {reason_sv(reason)}"
+        elif info is not None:
+            status = "Ändrad – uppdatera indexet"
+        else:
+            status = "Ny – uppdatera indexet"
+        title = info.title if info is not None else ""
+        rows[source.doc_id] = [source.doc_id, size_sv(source.size), status, title]
+    for problem in problems:
+        path = settings.corpus_dir / problem.path
+        size = size_sv(path.stat().st_size) if path.is_file() else ""
+        rows[problem.path] = [problem.path, size, f"Hoppas över: {reason_sv(problem.reason)}", ""]
+    for doc_id, info in manifest.documents.items():
+        if doc_id not in rows:
+            status = "Filen är borttagen – uppdatera indexet"
+            rows[doc_id] = [doc_id, "", status, info.title]
+    return [rows[name] for name in sorted(rows)]
+
+
+def rebuild(
+    assistant: Assistant, full: bool = False, progress: Progress | None = None
+) -> BuildReport:
+    """Bring the index up to date with the corpus folder and load the new version.
+
+    Raises ingest.versions.BuildInProgress when another build is running.
+    """
+    s = assistant.settings
+    report = build(
+        s.corpus_dir,
+        s.index_dir,
+        s.embedding_model,
+        max_bytes(s),
+        embedder=assistant.embedder,
+        full=full,
+        progress=progress or (lambda stage, done, total: None),
+        remote=assistant.remote,
+    )
+    if report.rebuilt:
+        assistant.load_published()
+    return report
+
+
+@dataclass(frozen=True)
+class Step:
+    """A progress step of a rebuild: Swedish text and how far it has come."""
+
+    text: str
+    done: int
+    total: int
+
+
+def rebuild_steps(assistant: Assistant, full: bool = False) -> Iterator[Step | BuildReport]:
+    """rebuild() in a worker thread, yielding its progress and, last, its report.
+
+    Errors of the build (e.g. BuildInProgress) are raised here, after the thread ended.
+    """
+    steps: queue.Queue[Step | None] = queue.Queue()
+    outcome: dict[str, Any] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        steps.put(Step(stage_sv(stage, done, total), done, total))
+
+    def work() -> None:
+        try:
+            outcome["report"] = rebuild(assistant, full, progress)
+        except BaseException as error:  # handed over to the caller's thread
+            outcome["error"] = error
+        finally:
+            steps.put(None)
+
+    worker = threading.Thread(target=work, name="admin-rebuild", daemon=True)
+    worker.start()
+    while (step := steps.get()) is not None:
+        while not steps.empty():  # only the newest of steps that piled up
+            newer = steps.get()
+            if newer is None:
+                steps.put(None)
+                break
+            step = newer
+        yield step
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    yield outcome["report"]

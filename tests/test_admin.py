@@ -1,0 +1,284 @@
+"""The administration logic: login, safe uploads, removals with backups, rebuilds."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.admin import (
+    REMOVED_DIR,
+    AdminConfigError,
+    AdminSession,
+    Gate,
+    Refused,
+    corpus_files,
+    file_rows,
+    gate_from_settings,
+    rebuild,
+    rebuild_steps,
+    remove_files,
+    safe_name,
+    save_upload,
+)
+from assistant.admin_text import reason_sv, report_sv
+from assistant.config import Settings
+from ingest.build import BuildReport
+from ingest.discover import BINARY, UTF16
+from ingest.parse.docx import NO_WORD_DOCUMENT, NOT_A_DOCX, OLE_FORMAT
+from ingest.parse.pdf import ENCRYPTED, NO_TEXT_LAYER, NOT_A_PDF
+from ingest.versions import BuildInProgress, build_lock, current_version
+from tests.conftest import CORPUS
+from tests.fixtures_formats import agreement_pdf, junk, scanned_pdf
+
+LIMIT = 1_000_000
+NEW_DOCUMENT = """# Samarbetsavtal Kustvägen 2025-2027
+
+## Åtgärder
+
+| Åtgärd | Ansvarig |
+| --- | --- |
+| Cykelled längs Kustvägen mellan Torekov och Båstad | Båstad |
+| Gemensam turistinformation vid hamnen | Ängelholm |
+"""
+
+
+# -- login --------------------------------------------------------------------------------
+def test_login_needs_the_right_user_and_password():
+    gate = Gate("admin", "rätt lösenord")
+    assert gate.login("admin", "fel") is None
+    assert gate.login("någon", "rätt lösenord") is None
+    session = gate.login("admin", "rätt lösenord")
+    assert isinstance(session, AdminSession)
+    assert gate.allows(session)
+
+
+def test_only_a_live_session_from_login_is_allowed():
+    gate = Gate("admin", "x", session_hours=1.0)
+    assert not gate.allows(None)
+    assert not gate.allows({"user": "admin", "started": time.monotonic()})  # not made by login
+    assert not gate.allows(AdminSession("root", time.monotonic()))  # another user name
+    assert not gate.allows(AdminSession("admin", time.monotonic() - 3601))  # expired
+    assert gate.allows(AdminSession("admin", time.monotonic() - 10))
+
+
+def test_no_credentials_no_gate_and_no_default_password(tmp_path):
+    assert gate_from_settings(Settings()) is None
+    assert gate_from_settings(Settings(admin_password="s3cret")) is not None
+    with pytest.raises(AdminConfigError):
+        Gate("admin", "")
+
+
+def test_password_from_a_file(tmp_path):
+    secret = tmp_path / "admin-password"
+    secret.write_text("från fil\n", encoding="utf-8")
+    gate = gate_from_settings(Settings(admin_password_file=secret))
+    assert gate is not None and gate.login("admin", "från fil") is not None
+    secret.write_text("\n", encoding="utf-8")
+    with pytest.raises(AdminConfigError, match="empty"):
+        gate_from_settings(Settings(admin_password_file=secret))
+    with pytest.raises(AdminConfigError, match="cannot read"):
+        gate_from_settings(Settings(admin_password_file=tmp_path / "missing"))
+
+
+# -- safe names ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("avtal.pdf", "avtal.pdf"),
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\..\\Windows\\plan.DOCX", "plan.docx"),
+        (".hidden.md", "hidden.md"),
+        ("~$lås.docx", "lås.docx"),
+        ("Avtal Skåne–Nordost (rev 2).PDF", "Avtal Skåne–Nordost (rev 2).pdf"),
+        ('plan<2024>|"slut".txt', "plan_2024_slut.txt"),
+        ("a;rm -rf *.txt", "a_rm -rf.txt"),
+    ],
+)
+def test_file_names_are_made_safe(given, stored):
+    assert safe_name(given) == stored
+
+
+@pytest.mark.parametrize(
+    "given", ["program.exe", "catalog.toml", "README.md", "...pdf", "utan-filändelse", "/.."]
+)
+def test_unsafe_or_unsupported_names_are_refused(given):
+    with pytest.raises(Refused):
+        safe_name(given)
+
+
+# -- uploads ------------------------------------------------------------------------------
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def upload(tmp_path: Path, name: str, data: bytes) -> Path:
+    folder = tmp_path / "uploads"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def test_upload_is_stored_under_its_safe_name(tmp_path, corpus):
+    source = upload(tmp_path, "kustvägen.md", NEW_DOCUMENT.encode())
+    outcome = save_upload(source, "../Kustvägen avtal.md", corpus, LIMIT, replace=False)
+    assert outcome.done, outcome.message
+    assert (corpus / "Kustvägen avtal.md").read_text(encoding="utf-8") == NEW_DOCUMENT
+    assert not (tmp_path / "Kustvägen avtal.md").exists()
+    assert not any(p.name.startswith(".upload-") for p in corpus.iterdir())
+
+
+def test_pdf_upload_is_parsed_before_it_is_stored(tmp_path, corpus):
+    good = agreement_pdf(tmp_path / "avtal.pdf")
+    assert save_upload(good, "avtal.pdf", corpus, LIMIT, replace=False).done
+    scanned = scanned_pdf(tmp_path / "scan.pdf")
+    outcome = save_upload(scanned, "skannad.pdf", corpus, LIMIT, replace=False)
+    assert not outcome.done
+    assert "textlager" in outcome.message
+    assert not (corpus / "skannad.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("tom.txt", b"", "tom fil"),
+        ("skräp.pdf", junk(), "inte en PDF-fil"),
+        ("stor.txt", b"ord " * 300_000, "för stor fil"),
+        ("program.exe", b"MZ", "stöds inte"),
+        ("binär.txt", b"\x00\x01" * 100, "binärt innehåll"),
+    ],
+)
+def test_bad_uploads_are_refused_with_a_swedish_reason(tmp_path, corpus, name, data, reason):
+    before = sorted(corpus_files(corpus))
+    outcome = save_upload(upload(tmp_path, name, data), name, corpus, LIMIT, replace=False)
+    assert not outcome.done
+    assert reason in outcome.message
+    assert sorted(corpus_files(corpus)) == before
+
+
+def test_same_content_under_another_name_is_refused(tmp_path, corpus):
+    existing = next(corpus.glob("*.txt"))
+    copy = upload(tmp_path, "kopia.txt", existing.read_bytes())
+    outcome = save_upload(copy, "kopia.txt", corpus, LIMIT, replace=False)
+    assert not outcome.done and existing.name in outcome.message
+    assert not (corpus / "kopia.txt").exists()
+
+
+def test_replacing_needs_consent_and_keeps_the_old_version(tmp_path, corpus):
+    existing = next(corpus.glob("*.txt"))
+    old = existing.read_bytes()
+    revised = upload(tmp_path, existing.name, old + b"\nReviderad 2026.\n")
+    refused = save_upload(revised, existing.name, corpus, LIMIT, replace=False)
+    assert not refused.done and "Ersätt" in refused.message
+    assert existing.read_bytes() == old
+    replaced = save_upload(revised, existing.name, corpus, LIMIT, replace=True)
+    assert replaced.done
+    assert existing.read_bytes().endswith(b"Reviderad 2026.\n")
+    kept = list((corpus / REMOVED_DIR).rglob(existing.name))
+    assert len(kept) == 1 and kept[0].read_bytes() == old
+
+
+# -- removals -----------------------------------------------------------------------------
+def test_removal_moves_the_file_to_the_backup_folder(corpus):
+    name = corpus_files(corpus)[0]
+    data = (corpus / name).read_bytes()
+    [outcome] = remove_files([name], corpus)
+    assert outcome.done
+    assert not (corpus / name).exists()
+    [kept] = (corpus / REMOVED_DIR).rglob(name)
+    assert kept.read_bytes() == data
+    assert name not in corpus_files(corpus)
+
+
+@pytest.mark.parametrize(
+    "name", ["../corpus2/x.txt", "catalog.toml", f"{REMOVED_DIR}/x.txt", "/etc/hostname", ""]
+)
+def test_only_listed_corpus_files_can_be_removed(tmp_path, corpus, name):
+    (tmp_path / "corpus2").mkdir()
+    (tmp_path / "corpus2" / "x.txt").write_text("kvar")
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    [outcome] = remove_files([name], corpus)
+    assert not outcome.done
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+
+
+# -- Swedish wording ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "reason",
+    [
+        BINARY,
+        UTF16,
+        ENCRYPTED,
+        NO_TEXT_LAYER,
+        NOT_A_PDF,
+        OLE_FORMAT,
+        NOT_A_DOCX,
+        NO_WORD_DOCUMENT,
+        "empty file",
+        "no text found",
+        "unsupported file type '.exe'",
+        "file too large (60.0 MB; the limit is 50.0 MB)",
+        "duplicate of a.txt (same content)",
+        "damaged PDF (unexpected EOF)",
+    ],
+)
+def test_every_known_reason_is_translated(reason):
+    translated = reason_sv(reason)
+    assert translated != reason
+    assert not {"file", "the", "not", "of"} & set(translated.lower().split())
+
+
+def test_report_in_swedish():
+    report = BuildReport(documents=6, chunks=240, added=["ny.pdf"], unchanged=5, seconds=3.25)
+    report.embedded = 8
+    text = report_sv(report)
+    assert "Indexet är uppdaterat** på 3,2 s (6 dokument, 240 avsnitt)" in text
+    assert "Tillagda: ny.pdf" in text
+
+
+# -- rebuild with the real index and model ----------------------------------------------------
+@pytest.fixture
+def own_assistant(tmp_path, seed_index, embedder, corpus):
+    from assistant.service import Assistant
+
+    index = tmp_path / "index"
+    shutil.copytree(seed_index, index, symlinks=True)
+    settings = Settings(corpus_dir=corpus, index_dir=index, feedback_db=tmp_path / "fb.db")
+    return Assistant(settings, embedder=embedder)
+
+
+def test_upload_then_rebuild_answers_from_the_new_document(tmp_path, own_assistant):
+    question = "Vem ansvarar för cykelleden längs Kustvägen?"
+    assert own_assistant.ask(question).found is False
+    corpus = own_assistant.settings.corpus_dir
+    source = upload(tmp_path, "kustvagen.md", NEW_DOCUMENT.encode())
+    assert save_upload(source, "kustvagen.md", corpus, LIMIT, replace=False).done
+    assert "Ny – uppdatera indexet" in {row[2] for row in file_rows(own_assistant)}
+
+    steps = list(rebuild_steps(own_assistant))
+    report = steps[-1]
+    assert isinstance(report, BuildReport)
+    assert report.added == ["kustvagen.md"] and report.unchanged == 5
+    assert {s.text.split()[0] for s in steps[:-1]} >= {"Läser", "Beräknar"}
+    answer = own_assistant.ask(question)  # the app's assistant has the new version loaded
+    assert answer.found and "Båstad" in answer.text
+    assert answer.citations[0].chunk.doc_id == "kustvagen.md"
+    assert {row[2] for row in file_rows(own_assistant)} == {"Indexerad"}
+
+    remove_files(["kustvagen.md"], corpus)
+    assert rebuild(own_assistant).removed == ["kustvagen.md"]
+    assert own_assistant.ask(question).found is False
+
+
+def test_a_second_rebuild_at_once_is_refused_and_changes_nothing(own_assistant):
+    index = own_assistant.settings.index_dir
+    version = current_version(index)
+    with build_lock(index), pytest.raises(BuildInProgress):
+        list(rebuild_steps(own_assistant, full=True))
+    assert current_version(index) == version
