@@ -2,49 +2,30 @@
 
 from __future__ import annotations
 
-import socket
+import os
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.gradio_http import page_config, tab_labels
+from tests.servers import REPO, running_app
 
 
 @pytest.fixture(scope="module")
 def app_url(seed_index):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port), "--index", str(seed_index)],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"app exited: {process.stderr.read()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("app did not start within 180 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=30)
+    # no admin credentials, whatever the developer's shell has set
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AVTAL_ADMIN_")}
+    with running_app(["--index", str(seed_index)], env) as url:
+        yield url
+
+
+def test_no_admin_tab_or_events_without_credentials(app_url):
+    config = page_config(app_url)
+    assert tab_labels(config) == ["Fråga", "Dokument"]
+    handlers = {d.get("api_name") for d in config["dependencies"]}
+    assert not handlers & {"on_login", "on_upload", "on_remove", "on_update", "on_full"}
+    assert "on_ask" in handlers  # the names are those of the handlers
 
 
 def test_chat_answers_with_sources(app_url):
@@ -70,3 +51,18 @@ def test_app_refuses_a_missing_index(tmp_path):
     )
     assert result.returncode == 2
     assert "python -m ingest" in result.stderr
+
+
+def test_app_refuses_an_empty_admin_password_file(tmp_path, seed_index):
+    secret = tmp_path / "password"
+    secret.write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "app.py", "--index", str(seed_index)],
+        cwd=REPO,
+        env={**os.environ, "AVTAL_ADMIN_PASSWORD_FILE": str(secret)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "admin password file" in result.stderr and "empty" in result.stderr
