@@ -53,8 +53,8 @@ PRIVATE: dict[str, Any] = {"api_visibility": "private"}
 def outcomes_markdown(title: str, outcomes: list[Outcome]) -> str:
     lines = [f"**{title}**"]
     for outcome in outcomes:
-        mark = "✅" if outcome.done else "⚠️"
-        lines.append(f"- {mark} {outcome.name}: {outcome.message}")
+        message = outcome.message if outcome.done else f"**inte gjort** – {outcome.message}"
+        lines.append(f"- {outcome.name}: {message}")
     return "\n".join(lines)
 
 
@@ -67,7 +67,7 @@ def rebuild_markdown(assistant: Assistant, full: bool, before: str) -> Iterator[
                 yield head + report_sv(item), Step("klart", 1, 1)
             else:
                 share = f" ({item.done * 100 // item.total} %)" if item.total else ""
-                yield head + f"⏳ {item.text}{share} …", item
+                yield head + f"*{item.text}{share} …*", item
     except BuildInProgress:
         yield head + BUSY, Step("", 1, 1)
     except Exception as error:
@@ -86,8 +86,8 @@ def add_admin_tab(
     limit_mb = decimal(settings.max_file_mb).replace(",0", "")
     types = ", ".join(ALLOWED_TYPES)
 
-    session = gr.State(None)
     with gr.Tab("Administrera", id="admin"):
+        session = gr.State(None)  # inside the tab: a bare child of Tabs confuses its tab bar
         with gr.Column(visible=True, elem_id="avtal-login") as login_box:
             gr.Markdown(LOGIN_INTRO)
             user = gr.Textbox(label="Användarnamn", elem_id="avtal-admin-user")

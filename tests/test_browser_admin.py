@@ -1,0 +1,113 @@
+"""The "Administrera" tab in a real browser (Debian's headless chromium via Playwright):
+log in, upload a document, watch the rebuild finish, and get answers from it in the chat.
+
+Set AVTAL_ADMIN_SCREENSHOT=docs/admin.png to keep the screenshot of the tab.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+from tests.servers import running_app
+from tests.test_admin import NEW_DOCUMENT
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, ask
+
+PASSWORD = "webbläsar-test"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="browser test needs Debian's chromium at /usr/bin/chromium (`make browser`)",
+)
+
+
+@pytest.fixture(scope="module")
+def admin_site(seed_index, tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser-admin")
+    corpus, index = root / "corpus", root / "index"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copytree(seed_index, index, symlinks=True)
+    upload = root / "kustvagen.md"
+    upload.write_text(NEW_DOCUMENT, encoding="utf-8")
+    env = {
+        **os.environ,
+        "AVTAL_ADMIN_PASSWORD": PASSWORD,
+        "AVTAL_FEEDBACK_DB": str(root / "feedback.sqlite3"),
+    }
+    with running_app(["--index", str(index), "--corpus", str(corpus)], env) as url:
+        yield url, corpus, upload
+
+
+@pytest.fixture(scope="module")
+def page(admin_site, tmp_path_factory):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    profile = tmp_path_factory.mktemp("chromium-admin-profile")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 1100},
+            locale="sv-SE",  # as an official's browser; Gradio's own labels follow it
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        page.goto(admin_site[0])
+        yield page
+        context.close()
+
+
+def open_tab(page, tab_id: str) -> None:
+    """Click a tab (Gradio also keeps a hidden copy of the tab buttons for narrow screens)."""
+    page.locator(f"button[role=tab][data-tab-id={tab_id}]:visible").first.click()
+
+
+def test_log_in_upload_rebuild_and_ask(admin_site, page, tmp_path):
+    from playwright.sync_api import expect
+
+    _, corpus, upload = admin_site
+    open_tab(page, "admin")
+    assert page.locator("button[role=tab][data-tab-id=admin]:visible").count() == 1
+    panel = page.locator("#avtal-admin")
+    expect(page.locator("#avtal-login")).to_be_visible()
+    expect(panel).to_be_hidden()
+
+    page.locator("#avtal-admin-user textarea, #avtal-admin-user input").first.fill("admin")
+    page.locator("#avtal-admin-pw input, #avtal-admin-pw textarea").first.fill("fel lösenord")
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.locator("#avtal-login-message")).to_contain_text("Fel användarnamn eller lösenord")
+    expect(panel).to_be_hidden()
+
+    page.locator("#avtal-admin-pw input, #avtal-admin-pw textarea").first.fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    expect(panel).to_be_visible()
+    expect(page.locator("#avtal-login")).to_be_hidden()
+    files = page.locator("#avtal-admin-files")
+    expect(files).to_contain_text("familjen-helsingborg-verksamhetsplan-2016-2019.txt")
+    expect(files).to_contain_text("Indexerad")
+
+    page.locator("#avtal-admin-upload input[type=file]").set_input_files(str(upload))
+    expect(page.locator("#avtal-admin-upload")).to_contain_text("kustvagen.md")
+    page.get_by_role("button", name="Ladda upp och uppdatera indexet").click()
+    status = page.locator("#avtal-admin-status")
+    expect(status).to_contain_text("Indexet är uppdaterat", timeout=120_000)
+    expect(status).to_contain_text("Tillagda: kustvagen.md")
+    expect(files).to_contain_text("kustvagen.md")
+    assert (corpus / "kustvagen.md").read_text(encoding="utf-8") == NEW_DOCUMENT
+
+    shot = Path(os.environ.get("AVTAL_ADMIN_SCREENSHOT") or tmp_path / "admin.png")
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+    open_tab(page, "chat")
+    ask(page, "Vem ansvarar för cykelleden längs Kustvägen?", 0, "Båstad")
+
+    open_tab(page, "admin")
+    page.get_by_role("button", name="Logga ut").click()
+    expect(page.locator("#avtal-login")).to_be_visible()
+    expect(panel).to_be_hidden()
