@@ -7,10 +7,7 @@ Set AVTAL_SCREENSHOT=docs/screenshot.png to keep the screenshot of the answer.
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +15,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.servers import running_app
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -41,49 +39,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_serving(process: subprocess.Popen[str], port: int, limit: float = 180) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"app exited: {process.stderr.read() if process.stderr else ''}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"app did not start within {limit:.0f} s")
-
-
 @pytest.fixture(scope="module")
 def app(seed_index: Path, tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """The app's URL and its feedback database."""
     feedback_db = tmp_path_factory.mktemp("browser") / "feedback.sqlite3"
-    port = free_port()
     env = {**os.environ, "AVTAL_FEEDBACK_DB": str(feedback_db)}
-    process = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port), "--index", str(seed_index)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        wait_until_serving(process, port)
-        yield f"http://127.0.0.1:{port}/", feedback_db
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with running_app(["--index", str(seed_index)], env) as url:
+        yield url, feedback_db
 
 
 @pytest.fixture(scope="module")

@@ -16,17 +16,12 @@ from assistant.service import Assistant
 from ingest.build import build
 from ingest.remote import RemoteTarget, current_remote
 from ingest.store import IndexUnavailable
+from tests.servers import free_port
 
 # the chroma command of the environment running the tests (make test does not put the
 # virtualenv's bin/ on PATH)
 _BESIDE = Path(sys.executable).parent / "chroma"
 CHROMA = str(_BESIDE) if _BESIDE.exists() else shutil.which("chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
