@@ -45,6 +45,17 @@ _FRAME_STEMS = frozenset(
         "responsible responsibility ske sker finns finnas fanns heter kallas"
     ).split()
 )
+# Verbs that say a document mentions something ("vilken färjelinje nämns", "what is stated
+# about"): they describe the question, the passage need not contain them.
+_MENTION_STEMS = frozenset(
+    stem(w)
+    for w in "nämns nämner omnämns omnämner anges anger beskrivs beskriver framgår "
+    "sägs står skrivs".split()
+)
+_MENTION_WORDS = frozenset(
+    "mention mentions mentioned state states stated describe describes described say says "
+    "said written".split()
+)
 _ANSWER_TYPE_WEIGHT = 0.3
 # An English word with no Swedish rendering cannot be checked in the documents; it still
 # counts against coverage, so a question about something unknown is not answered anyway.
@@ -242,6 +253,8 @@ def analyse(
             continue
         if word in STOPWORDS or word in _EN_STOPWORDS or len(word) < 2:
             continue
+        if word in _MENTION_WORDS or stem(word) in _MENTION_STEMS:
+            continue
         alts = _alternatives(word, vocabulary)
         if not alts:
             continue
@@ -256,8 +269,10 @@ def analyse(
         known = any(all(s in vocabulary or document_frequency.get(s) for s in a) for a in alts)
         if language == "en" and not name and not known:
             weight = _UNKNOWN_ENGLISH_WEIGHT  # an English word we cannot look for
-        elif (after_question_word or stem(word) in _STRUCTURE_STEMS) and not name:
-            weight = _ANSWER_TYPE_WEIGHT  # "vilken kommun", "målområdet": not the topic
+        elif (after_question_word or stem(word) in _STRUCTURE_STEMS) and not name and known:
+            # "vilken kommun", "målområdet": not the topic. A word the documents never use
+            # ("vilken tunnelbana") is the topic itself and keeps its full weight.
+            weight = _ANSWER_TYPE_WEIGHT
         else:
             weight = idf(alts)
         if weight > 0:

@@ -131,3 +131,22 @@ def test_list_question_answered_by_the_list_under_its_heading(assistant):
     assert answer.text.startswith("Under rubriken ”Avslutade viktiga projekt”: ”Gemensam webbplats")
     assert all(c.chunk.heading_path[-1] == "Avslutade viktiga projekt" for c in answer.citations)
     assert len(answer.text) <= 600
+
+
+def test_a_verb_of_mention_is_not_a_key_term(assistant):
+    # the passage names the ferry line; it does not say that it "nämns"
+    for question in [
+        "Vilken färjelinje nämns för besöksnäringen?",
+        "Which ferry line is mentioned for the visitor industry?",
+    ]:
+        answer = assistant.ask(question)
+        assert answer.found, question
+        assert "färjelinjen mellan Halmstad och Grenå" in answer.citations[0].quote
+
+
+def test_a_thing_the_documents_never_name_is_the_topic(assistant):
+    # "tunnelbana" follows "vilken" like "kommun" does, but no document uses the word:
+    # a passage about the declaration of intent alone does not answer it
+    answer = assistant.ask("Vilken tunnelbana finns i avsiktsförklaringen?")
+    assert not answer.found
+    assert answer.text == "Jag hittar inget om det i dokumenten."
