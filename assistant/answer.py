@@ -585,11 +585,14 @@ class Composer:
                 what = f"mål {span}" if lang == "sv" else f"items {span}"
                 parts.append(f"{party} [{n}] ({what})")
             elif len(members) > 1:
+                items = [item_of(m) for m in members]
+                if len(set(items)) < len(items):  # rows sharing a goal: quote their own items
+                    items = [_item_value(m) for m in members]
+                    citations[-1] = Citation(n, first, items[0])
                 marks = [f"[{n}]"]
-                quotes = [_q(lang, item)]
-                for extra in members[1:]:
+                quotes = [_q(lang, items[0])]
+                for extra, extra_item in zip(members[1:], items[1:], strict=True):
                     m = len(citations) + 1
-                    extra_item = item_of(extra)
                     citations.append(Citation(m, extra, extra_item))
                     marks.append(f"[{m}]")
                     quotes.append(_q(lang, extra_item))

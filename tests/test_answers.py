@@ -150,3 +150,12 @@ def test_a_thing_the_documents_never_name_is_the_topic(assistant):
     answer = assistant.ask("Vilken tunnelbana finns i avsiktsförklaringen?")
     assert not answer.found
     assert answer.text == "Jag hittar inget om det i dokumenten."
+
+
+def test_rows_sharing_a_goal_are_quoted_by_their_own_items(assistant):
+    # 3.1 and 3.2 share their goal and strategy cells; quoting that cell twice says nothing
+    answer = assistant.ask("Vem ansvarar för skolan i Familjen Helsingborg?")
+    assert answer.found and "Ängelholm" in answer.text.split("[1]")[0]
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) >= 2 and len(set(quotes)) == len(quotes)
+    assert all(f"”{q}”" in answer.text for q in quotes)
