@@ -40,7 +40,8 @@ EVIDENCE_HITS = 8
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 _SPANS: dict[str, re.Pattern[str]] = {
     "when": re.compile(
-        rf"\b(?:senast |från |under |före |efter |till )?(?:den )?"
+        rf"\b(?:senast |från |under |före |efter |till )?"
+        rf"(?:den |våren |hösten |sommaren |vintern )?"
         rf"(?:\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|"
         rf"(?:år )?(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)",
         re.IGNORECASE,
@@ -177,6 +178,34 @@ def has_span(question: Question, text: str) -> bool:
             if question.counted.found_in(word):
                 return True
     return False
+
+
+def _nearest_span(
+    pattern: re.Pattern[str], text: str, question: Question, vocabulary: frozenset[str]
+) -> str:
+    """The date/amount/frequency in the text closest to the words the question names.
+
+    "under hösten 2022 och den tidigare halvtidsutvärderingen som genomfördes våren 2020"
+    answers "När genomfördes halvtidsutvärderingen?" with 2020, not with the first date.
+    """
+    matches = list(pattern.finditer(text))
+    if len(matches) < 2:
+        return matches[0].group(0).strip() if matches else ""
+    anchors = [
+        word.span()
+        for word in re.finditer(r"[^\W_]+", text)
+        if any(
+            t.found_in(frozenset(tokenize(word.group(0), vocabulary, heads=False)))
+            for t in question.terms
+        )
+    ]
+    if not anchors:
+        return matches[0].group(0).strip()
+
+    def distance(match: re.Match[str]) -> int:
+        return min(max(start - match.end(), match.start() - end, 0) for start, end in anchors)
+
+    return min(matches, key=distance).group(0).strip()
 
 
 def _bonus(question: Question, unit: Unit) -> float:
@@ -449,7 +478,11 @@ class Composer:
         for other in ranked[1:4]:
             if other.score < SECOND_SENTENCE_RATIO * best.score or other.coverage < MIN_COVERAGE:
                 break
-            if other.unit.text != best.unit.text and other.unit.chunk.row is None:
+            if (
+                other.unit.text != best.unit.text
+                and other.unit.chunk.row is None
+                and other.unit.chunk.doc_id == chunk.doc_id  # one answer, one document
+            ):
                 picks.append((other.unit.chunk, other.unit.text))
                 break
         return self._quoted(question, picks, hits)
@@ -519,9 +552,7 @@ class Composer:
             citations.append(Citation(n, chunk, text))
             parts.append(f"{_q(lang, text)} [{n}]")
             if not lead and span_pattern is not None:
-                match = span_pattern.search(text)
-                if match:
-                    lead = match.group(0).strip()
+                lead = _nearest_span(span_pattern, text, question, self.vocabulary)
         body = " ".join(parts)
         if len(body) > MAX_ANSWER and len(parts) > 1:
             body, citations = parts[0], citations[:1]

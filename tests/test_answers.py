@@ -159,3 +159,24 @@ def test_rows_sharing_a_goal_are_quoted_by_their_own_items(assistant):
     quotes = [c.quote for c in answer.citations]
     assert len(quotes) >= 2 and len(set(quotes)) == len(quotes)
     assert all(f"”{q}”" in answer.text for q in quotes)
+
+
+def test_when_answer_leads_with_the_date_next_to_what_was_asked(assistant):
+    # one sentence, two dates: "under hösten 2022 och den tidigare halvtidsutvärderingen
+    # som genomfördes våren 2020"
+    for question in [
+        "När genomfördes halvtidsutvärderingen?",
+        "When was the mid-term evaluation carried out?",
+    ]:
+        answer = assistant.ask(question)
+        assert answer.found, question
+        assert "hösten 2022" in answer.citations[0].quote
+        assert answer.text.startswith("Våren 2020:"), answer.text
+
+
+def test_a_second_quote_comes_from_the_same_document(assistant):
+    # Halmstad's plan also says "kommunfullmäktige beslutat", about something else
+    answer = assistant.ask("Vad föreslås kommunfullmäktige besluta?")
+    assert answer.found
+    assert "beslutar att anta överenskommelse" in answer.citations[0].quote
+    assert {c.chunk.doc_id for c in answer.citations} == {answer.citations[0].chunk.doc_id}
