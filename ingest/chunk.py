@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "7"
+CHUNKER_VERSION = "8"
 MAX_WORDS = 70
 
 
@@ -145,11 +145,14 @@ def _row_pieces(block: Block) -> list[str]:
     cells = [(h, v) for h, v in block.table.cells if v]
     label_header, label = cells[0]
     key = f"{label_header}: {label}" if label_header else label
+    rest = cells[1:]
     if _words(key) > MAX_WORDS // 3:
+        # a long label is shortened where it is repeated, and kept whole as content
         key = " ".join(key.split()[: MAX_WORDS // 3]) + " …"
+        rest = cells
     pieces: list[str] = []
     current: list[str] = []
-    for header, value in cells[1:]:
+    for header, value in rest:
         cell = f"{header}: {value}" if header else value
         room = MAX_WORDS - _words(key)
         for part in _windows(cell, room):

@@ -29,6 +29,20 @@ def test_chunks_are_small_and_keep_rows_whole(embedder):
                 assert chunk.text.endswith(f"Ansvarig: {chunk.row.value('Ansvarig')}")
 
 
+def test_no_words_are_lost_in_chunking():
+    # a long first cell is shortened where it labels each piece of its row; its words
+    # must still be in some chunk (ÅVS … "tillsammans med Region Skåne")
+    parsed = load_corpus(CORPUS, 50_000_000)
+    for document in parsed.documents:
+        chunked = " ".join(c.text for c in chunk_document(document)).split()
+        indexed = set(chunked)
+        for block in document.blocks:
+            if block.kind == "heading":  # kept in the chunks' heading paths
+                continue
+            missing = [w for w in block.text.split() if w not in indexed]
+            assert not missing, (document.doc_id, block.text[:80], missing[:5])
+
+
 def test_index_holds_every_chunk_with_provenance(seed_index):
     manifest = read_manifest(seed_index)
     assert manifest.dim == 384
