@@ -123,19 +123,28 @@ _DERIVATIONS = frozenset(
 )
 
 
+def _participle_base(stem_: str) -> str:
+    """genomförd, genomfört (genomfördes, genomförts): the same verb, d or t by gender."""
+    return stem_[:-1] if len(stem_) > _MIN_PREFIX and stem_[-1] in "dt" else ""
+
+
 def _present(stem_: str, tokens: frozenset[str]) -> bool:
     """The stem, or a derivation of it: finansieras (finansi) ~ finansiering (finansiering).
 
     Snowball keeps verb and noun forms apart; a shared stem of five letters or more plus a
-    derivational ending on one side counts as the same word.
+    derivational ending on one side counts as the same word, and so do the d and t forms
+    of a participle.
     """
     if stem_ in tokens:
         return True
     if len(stem_) < _MIN_PREFIX:
         return False
+    participle = _participle_base(stem_)
     for token in tokens:
         if len(token) < _MIN_PREFIX:
             continue
+        if participle and _participle_base(token) == participle:
+            return True
         shorter, longer = (token, stem_) if len(token) < len(stem_) else (stem_, token)
         if longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS:
             return True

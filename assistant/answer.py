@@ -38,11 +38,13 @@ MAX_ANSWER = 420
 EVIDENCE_HITS = 8
 
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 _SPANS: dict[str, re.Pattern[str]] = {
     "when": re.compile(
         rf"\b(?:senast |från |under |före |efter |till )?"
         rf"(?:den |våren |hösten |sommaren |vintern )?"
-        rf"(?:\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|"
+        rf"(?:\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?|(?:{_MONTHS}|{_SHORT_MONTHS})\.? \d{{4}}|"
+        rf"\d{{4}}-\d{{2}}-\d{{2}}|"
         rf"(?:år )?(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)",
         re.IGNORECASE,
     ),
@@ -54,7 +56,8 @@ _SPANS: dict[str, re.Pattern[str]] = {
     ),
     "frequency": re.compile(
         r"\b(?:vid )?(?:(?:en|ett|två|tre|fyra|fem|sex|\d+)(?: till (?:två|tre|fyra|fem|sex|\d+))? "
-        r"(?:tillfällen|gånger|möten|sammanträden) (?:per|om|i) [a-zåäö]+|varje [a-zåäö]+|årligen|"
+        r"(?:tillfällen|gånger|möten|sammanträden) (?:per|om|i) [a-zåäö]+|"
+        r"varje (?:nytt? |nya )?[a-zåäö]+|årligen|"
         r"månadsvis|kvartalsvis|halvårsvis|en gång (?:per|om|i) [a-zåäö]+)",
         re.IGNORECASE,
     ),
@@ -332,6 +335,37 @@ def _quote(text: str) -> str:
     return text
 
 
+def _window(text: str, question: Question, vocabulary: frozenset[str]) -> str:
+    """A quote that is too long, cut to the stretch holding most of what the question names.
+
+    Windows start at a sentence or cell boundary; "…" marks what is left out either side.
+    """
+    text = text.strip()
+    if len(text) <= MAX_QUOTE:
+        return text
+    found = [
+        (word.start(), term)
+        for word in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", text)
+        for term in question.terms
+        if term.found_in(frozenset(tokenize(word.group(0), vocabulary)))
+    ]
+    if not found:
+        return _quote(text)
+    starts = sorted({0} | {m.end() for m in re.finditer(r"(?<=[.!?:;])\s+|\s\|\s", text)})
+
+    def fit(start: int) -> tuple[float, int]:
+        """Weight of the terms in the window; then the least text before the first one."""
+        inside = [(at, term) for at, term in found if start <= at < start + MAX_QUOTE]
+        weight = sum({term.surface: term.weight for _, term in inside}.values())
+        lead = min((at for at, _ in inside), default=len(text)) - start
+        return weight, -lead
+
+    best = max(starts, key=fit)
+    if best == 0:
+        return _quote(text)
+    return "… " + _quote(text[best:])
+
+
 def _q(language: str, text: str) -> str:
     return f"”{_quote(text)}”" if language == "sv" else f"“{_quote(text)}”"
 
@@ -550,7 +584,7 @@ class Composer:
         for chunk, text in picks:
             n = len(citations) + 1
             citations.append(Citation(n, chunk, text))
-            parts.append(f"{_q(lang, text)} [{n}]")
+            parts.append(f"{_q(lang, _window(text, question, self.vocabulary))} [{n}]")
             if not lead and span_pattern is not None:
                 lead = _nearest_span(span_pattern, text, question, self.vocabulary)
         body = " ".join(parts)

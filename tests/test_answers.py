@@ -180,3 +180,18 @@ def test_a_second_quote_comes_from_the_same_document(assistant):
     assert answer.found
     assert "beslutar att anta överenskommelse" in answer.citations[0].quote
     assert {c.chunk.doc_id for c in answer.citations} == {answer.citations[0].chunk.doc_id}
+
+
+def test_a_long_quote_shows_the_part_that_answers(assistant):
+    from assistant.answer import MAX_QUOTE, _window
+
+    filler = "Parterna ska samverka kring gemensamma frågor i hela regionen varje år. " * 4
+    text = filler + "Färjelinjen mellan Halmstad och Grenå är ett prioriterat initiativ. " + filler
+    question = assistant.analyse("Vilken färjelinje är prioriterad?")
+    shown = _window(text, question, assistant.index.vocabulary)
+    assert shown.startswith("… Färjelinjen mellan Halmstad och Grenå")
+    assert shown.endswith(" …") and len(shown) <= MAX_QUOTE + 4
+    assert shown[2:-2] in text  # verbatim between the marks
+    # a quote that fits is shown whole
+    short = "Färjelinjen mellan Halmstad och Grenå är prioriterad."
+    assert _window(short, question, assistant.index.vocabulary) == short
