@@ -195,3 +195,16 @@ def test_a_long_quote_shows_the_part_that_answers(assistant):
     # a quote that fits is shown whole
     short = "Färjelinjen mellan Halmstad och Grenå är prioriterad."
     assert _window(short, question, assistant.index.vocabulary) == short
+
+
+def test_participle_forms_match_and_long_row_labels_are_searchable(assistant):
+    # "genomfördes" in the question, "har genomförts tillsammans med Region Skåne" in a
+    # long first cell of a MalmöLundregionen table row
+    answer = assistant.ask("Vilken region genomfördes ÅVS tillsammans med?")
+    assert answer.found
+    assert "tillsammans med Region Skåne" in answer.text
+
+
+def test_frequency_lead_keeps_its_noun(assistant):
+    answer = assistant.ask("Hur ofta aktualiseras verksamhetsplanen?")
+    assert answer.text.startswith("Varje nytt kalenderår:")
