@@ -17,6 +17,7 @@ import logging
 import os
 import queue
 import re
+import secrets
 import shutil
 import tempfile
 import threading
@@ -45,8 +46,12 @@ from ingest.parse import PARSERS, UnreadableDocument
 log = logging.getLogger(__name__)
 
 REMOVED_DIR = ".removed"  # backups of replaced and removed files (dot: not indexed)
-FAILED_LOGIN_DELAY_S = 1.0  # slows down password guessing
-_MAX_STEM = 120
+FAILED_LOGIN_DELAY_S = 1.0  # failed logins wait this long, one at a time
+MIN_PASSWORD_LENGTH = 12
+_MAX_STEM_BYTES = 200  # file systems allow 255 bytes per name
+# Uploads and removals of this process one at a time: "does the name exist" and the move
+# that follows must not interleave with another administrator's.
+_CORPUS_LOCK = threading.Lock()
 _UNSAFE = re.compile(r"[^\w.\-– ()]+")  # \w keeps å, ä, ö and other letters
 _SPACES = re.compile(r"\s+")
 ALLOWED_TYPES = tuple(sorted(PARSERS))
@@ -66,37 +71,66 @@ class AdminSession:
     """Proof of a successful login, kept in the user's server-side session state."""
 
     user: str
+    token: str  # random; valid while the Gate keeps it (until logout or expiry)
     started: float  # time.monotonic() at login
 
 
 class Gate:
-    """Checks the administrator's credentials and sessions."""
+    """Checks the administrator's credentials and keeps the live sessions."""
 
-    def __init__(self, user: str, password: str, session_hours: float = 8.0) -> None:
+    def __init__(
+        self, user: str, password: str, session_hours: float = 8.0, idle_minutes: float = 30.0
+    ) -> None:
         if not password:
             raise AdminConfigError("an empty admin password is not allowed")
         self.user = user
         self._password = password.encode("utf-8")
         self._lifetime = session_hours * 3600
+        self._idle = idle_minutes * 60
+        self._sessions: dict[str, float] = {}  # token -> last use (time.monotonic())
+        self._lock = threading.Lock()
+        self._failures = threading.Lock()  # failed logins wait one after the other
 
     def login(self, user: str, password: str) -> AdminSession | None:
-        """A session for the right user name and password; None (after a delay) otherwise."""
+        """A session for the right user name and password; None (after a delay) otherwise.
+
+        The delay is served while holding a lock, so guesses cannot be sped up by sending
+        many at once: at most one failed login per FAILED_LOGIN_DELAY_S for the whole app.
+        """
         user_ok = hmac.compare_digest(str(user).strip().encode("utf-8"), self.user.encode("utf-8"))
         password_ok = hmac.compare_digest(str(password).encode("utf-8"), self._password)
         if user_ok and password_ok:
+            now = time.monotonic()
+            session = AdminSession(self.user, secrets.token_urlsafe(32), now)
+            with self._lock:
+                self._sessions[session.token] = now
             log.info("administrator %s logged in", self.user)
-            return AdminSession(self.user, time.monotonic())
+            return session
         log.warning("failed administrator login")
-        time.sleep(FAILED_LOGIN_DELAY_S)
+        with self._failures:
+            time.sleep(FAILED_LOGIN_DELAY_S)
         return None
 
     def allows(self, session: object) -> bool:
-        """True for a session made by login() that has not expired."""
-        return (
-            isinstance(session, AdminSession)
-            and session.user == self.user
-            and time.monotonic() - session.started < self._lifetime
-        )
+        """True for a session made by login() that is neither logged out nor expired."""
+        if not isinstance(session, AdminSession) or session.user != self.user:
+            return False
+        now = time.monotonic()
+        with self._lock:
+            last = self._sessions.get(session.token)
+            if last is None:
+                return False
+            if now - session.started >= self._lifetime or now - last >= self._idle:
+                del self._sessions[session.token]
+                return False
+            self._sessions[session.token] = now
+            return True
+
+    def logout(self, session: object) -> None:
+        """End the session: it is refused from now on, whoever still holds it."""
+        if isinstance(session, AdminSession):
+            with self._lock:
+                self._sessions.pop(session.token, None)
 
 
 def gate_from_settings(settings: Settings) -> Gate | None:
@@ -115,9 +149,18 @@ def gate_from_settings(settings: Settings) -> Gate | None:
             raise AdminConfigError(f"the admin password file {path} is empty")
     if not password:
         return None
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AdminConfigError(
+            f"the admin password is too short: use at least {MIN_PASSWORD_LENGTH} characters"
+        )
     if not settings.admin_user.strip():
         raise AdminConfigError("the admin user name is empty")
-    return Gate(settings.admin_user.strip(), password, settings.admin_session_hours)
+    return Gate(
+        settings.admin_user.strip(),
+        password,
+        settings.admin_session_hours,
+        settings.admin_idle_minutes,
+    )
 
 
 # -- the corpus folder --------------------------------------------------------------------
@@ -136,7 +179,8 @@ def safe_name(filename: str) -> str:
     if suffix not in PARSERS:
         allowed = ", ".join(ALLOWED_TYPES)
         raise Refused(f"filtypen '{suffix}' stöds inte; tillåtna typer: {allowed}")
-    stem = stem.strip(" ._-")[:_MAX_STEM].rstrip(" ._-")
+    stem = stem.strip(" ._-").encode("utf-8")[:_MAX_STEM_BYTES].decode("utf-8", "ignore")
+    stem = stem.rstrip(" ._-")
     if not stem:
         raise Refused("filnamnet består bara av otillåtna tecken")
     name = stem + suffix
@@ -163,8 +207,16 @@ def corpus_files(corpus_dir: Path) -> list[str]:
 
 
 def _backup(corpus_dir: Path, rel: str, stamp: str, keep_original: bool = False) -> Path:
-    """Move (or copy) a corpus file into the backup folder; returns where it went."""
-    target = corpus_dir / REMOVED_DIR / stamp / rel
+    """Move (or copy) a corpus file into the backup folder; returns where it went.
+
+    An earlier backup of the same name from the same second is never overwritten: the
+    folder gets a number (2024-05-01_101500-2).
+    """
+    folder, n = stamp, 1
+    while (corpus_dir / REMOVED_DIR / folder / rel).exists():
+        n += 1
+        folder = f"{stamp}-{n}"
+    target = corpus_dir / REMOVED_DIR / folder / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     if keep_original:
         shutil.copy2(corpus_dir / rel, target)
@@ -265,19 +317,41 @@ def save_upload(
 def save_uploads(
     files: Iterable[tuple[Path, str]], corpus_dir: Path, limit: int, replace: bool
 ) -> list[Outcome]:
-    """save_upload for each (temporary path, original name); one bad file stops nothing."""
+    """save_upload for each (temporary path, original name); one bad file stops nothing.
+
+    Two files of one upload that get the same safe name are not both stored: the second
+    would replace the first.
+    """
     outcomes = []
-    for source, original in files:
-        try:
-            outcomes.append(save_upload(source, original, corpus_dir, limit, replace))
-        except OSError as error:
-            log.exception("upload of %s failed", original)
-            outcomes.append(Outcome(str(original), False, f"kunde inte sparas ({error})"))
+    names: set[str] = set()
+    with _CORPUS_LOCK:
+        for source, original in files:
+            try:
+                name = safe_name(original)
+            except Refused:
+                name = ""  # save_upload says why
+            if name and name in names:
+                message = (
+                    f"en annan fil i samma uppladdning får också namnet {name}; inget sparades"
+                )
+                outcomes.append(Outcome(str(original), False, message))
+                continue
+            names.add(name)
+            try:
+                outcomes.append(save_upload(source, original, corpus_dir, limit, replace))
+            except OSError as error:
+                log.exception("upload of %s failed", original)
+                outcomes.append(Outcome(str(original), False, f"kunde inte sparas ({error})"))
     return outcomes
 
 
 def remove_files(names: Iterable[str], corpus_dir: Path) -> list[Outcome]:
     """Move the named corpus files to the backup folder; only files listed are accepted."""
+    with _CORPUS_LOCK:
+        return _remove_files(names, corpus_dir)
+
+
+def _remove_files(names: Iterable[str], corpus_dir: Path) -> list[Outcome]:
     listed = set(corpus_files(corpus_dir))
     stamp = _stamp()
     outcomes = []
@@ -349,8 +423,11 @@ def rebuild(
         progress=progress or (lambda stage, done, total: None),
         remote=assistant.remote,
     )
-    if report.rebuilt:
-        assistant.load_published()
+    if report.rebuilt and not assistant.load_published():
+        raise RuntimeError(
+            "det nya indexet är byggt men kunde inte läsas in; appen svarar från det "
+            "tidigare tills den startas om"
+        )
     return report
 
 

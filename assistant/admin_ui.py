@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from gradio_client.utils import is_http_url_like
 
 from assistant.admin import (
     ALLOWED_TYPES,
@@ -75,6 +76,23 @@ def rebuild_markdown(assistant: Assistant, full: bool, before: str) -> Iterator[
         yield head + FAILED.format(error=error), Step("", 1, 1)
 
 
+def refuse_remote_files(component: gr.File) -> None:
+    """Only files uploaded to this server: no downloads from addresses a caller names.
+
+    Gradio prepares a File input before the event handler runs, hence before the login is
+    checked, and would fetch an http(s) "path" sent in a request from the internet. The
+    app is offline and that fetch has no size limit, so this component refuses it.
+    """
+    move = component.async_move_resource_to_block_cache
+
+    async def local_only(url_or_file_path: str | Path | None) -> str | None:
+        if url_or_file_path is not None and is_http_url_like(str(url_or_file_path)):
+            raise ValueError("only files uploaded to this server are accepted")
+        return await move(url_or_file_path)
+
+    component.async_move_resource_to_block_cache = local_only  # type: ignore[method-assign]
+
+
 def add_admin_tab(
     assistant: Assistant,
     gate: Gate,
@@ -116,6 +134,7 @@ def add_admin_tab(
                 type="filepath",
                 elem_id="avtal-admin-upload",
             )
+            refuse_remote_files(upload)
             replace = gr.Checkbox(
                 label="Ersätt filer med samma namn (den gamla versionen sparas i .removed)",
                 value=False,
@@ -166,13 +185,14 @@ def add_admin_tab(
         message = "" if active is not None else WRONG_LOGIN
         return *shown_panel(active), "", message, ""
 
-    def on_logout():
+    def on_logout(active: Any):
+        gate.logout(active)
         return *shown_panel(None), "", "Du är utloggad.", ""
 
     login_outputs = [*panel_outputs, password, login_message, status]
     login_button.click(on_login, [user, password], login_outputs, **PRIVATE)
     password.submit(on_login, [user, password], login_outputs, **PRIVATE)
-    logout_button.click(on_logout, None, login_outputs, **PRIVATE)
+    logout_button.click(on_logout, [session], login_outputs, **PRIVATE)
 
     action_outputs = [*panel_outputs, login_message, status, upload, *refreshed]
     unchanged = [gr.skip()] * len(panel_outputs)
@@ -180,6 +200,13 @@ def add_admin_tab(
 
     def denied():
         return *shown_panel(None), DENIED, DENIED, gr.skip(), *others
+
+    def current_panel(active: Any) -> tuple[Any, ...]:
+        """The panel after an action. The session is never written back: a logout during
+        a long rebuild must stay a logout."""
+        if not gate.allows(active):
+            return shown_panel(None)
+        return gr.skip(), *shown_panel(active)[1:]
 
     def note(text: str):
         return *unchanged, gr.skip(), text, gr.skip(), *others
@@ -193,7 +220,7 @@ def add_admin_tab(
             if step.total:
                 progress_bar((step.done, step.total), desc=step.text)
             yield note(text)
-        yield *shown_panel(active), gr.skip(), text, None, *refresh()
+        yield *current_panel(active), gr.skip(), text, None, *refresh()
 
     def on_upload(
         active: Any,
@@ -209,9 +236,13 @@ def add_admin_tab(
             return
         pairs = [(Path(f), Path(f).name) for f in files]
         limit = max_bytes(settings)
-        outcomes = save_uploads(pairs, settings.corpus_dir, limit, bool(replace_existing))
+        try:
+            outcomes = save_uploads(pairs, settings.corpus_dir, limit, bool(replace_existing))
+        finally:
+            for source, _ in pairs:  # Gradio's copy: the corpus folder has its own now
+                source.unlink(missing_ok=True)
         before = outcomes_markdown("Uppladdning", outcomes)
-        yield *shown_panel(active), gr.skip(), before, None, *others
+        yield *current_panel(active), gr.skip(), before, None, *others
         if any(o.done for o in outcomes):
             yield from changes(active, before, False, progress_bar)
 
@@ -228,7 +259,7 @@ def add_admin_tab(
             return
         outcomes = remove_files(names, settings.corpus_dir)
         before = outcomes_markdown("Borttagning", outcomes)
-        yield *shown_panel(active), gr.skip(), before, gr.skip(), *others
+        yield *current_panel(active), gr.skip(), before, gr.skip(), *others
         if any(o.done for o in outcomes):
             yield from changes(active, before, False, progress_bar)
 

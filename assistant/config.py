@@ -62,3 +62,4 @@ class Settings(BaseSettings):
         "AVTAL_ADMIN_PASSWORD variable, e.g. a Docker or systemd secret).",
     )
     admin_session_hours: float = 8.0
+    admin_idle_minutes: float = 30.0  # a session unused this long ends

@@ -387,10 +387,12 @@ def launch(demo: gr.Blocks, settings: Settings) -> None:
         font=["system-ui", "Segoe UI", "Roboto", "sans-serif"],
         font_mono=["ui-monospace", "Consolas", "monospace"],
     )
-    demo.queue(default_concurrency_limit=4).launch(
+    # api_open=False: every call goes through the queue and its concurrency limits (the
+    # direct /run routes would skip them); show_error=False: readers get no stack details
+    demo.queue(default_concurrency_limit=4, api_open=False).launch(
         server_name=settings.host,
         server_port=settings.port,
-        show_error=True,
+        show_error=False,
         theme=theme,
         css=CSS,
         js=RELABEL_JS,

@@ -46,36 +46,91 @@ NEW_DOCUMENT = """# Samarbetsavtal Kustvägen 2025-2027
 
 
 # -- login --------------------------------------------------------------------------------
+PASSWORD = "rätt lösenord 12"
+
+
 def test_login_needs_the_right_user_and_password():
-    gate = Gate("admin", "rätt lösenord")
+    gate = Gate("admin", PASSWORD)
     assert gate.login("admin", "fel") is None
-    assert gate.login("någon", "rätt lösenord") is None
-    session = gate.login("admin", "rätt lösenord")
+    assert gate.login("någon", PASSWORD) is None
+    session = gate.login("admin", PASSWORD)
     assert isinstance(session, AdminSession)
     assert gate.allows(session)
 
 
 def test_only_a_live_session_from_login_is_allowed():
-    gate = Gate("admin", "x", session_hours=1.0)
+    gate = Gate("admin", PASSWORD)
+    session = gate.login("admin", PASSWORD)
+    assert session is not None and gate.allows(session)
     assert not gate.allows(None)
-    assert not gate.allows({"user": "admin", "started": time.monotonic()})  # not made by login
-    assert not gate.allows(AdminSession("root", time.monotonic()))  # another user name
-    assert not gate.allows(AdminSession("admin", time.monotonic() - 3601))  # expired
-    assert gate.allows(AdminSession("admin", time.monotonic() - 10))
+    assert not gate.allows({"user": "admin", "token": session.token})  # not made by login
+    assert not gate.allows(AdminSession("admin", "guessed", time.monotonic()))
+    assert not gate.allows(AdminSession("root", session.token, session.started))
+    other = Gate("admin", PASSWORD)  # another app's session means nothing here
+    assert not other.allows(session)
+
+
+def test_logout_ends_the_session_for_whoever_still_holds_it():
+    # a long rebuild started before the logout hands its session back when it ends: that
+    # old session object must not work again
+    gate = Gate("admin", PASSWORD)
+    session = gate.login("admin", PASSWORD)
+    second = gate.login("admin", PASSWORD)
+    gate.logout(session)
+    assert not gate.allows(session)
+    assert gate.allows(second)  # other logins are not affected
+    gate.logout(None)  # logging out without a session is harmless
+
+
+def test_sessions_expire_and_end_when_idle():
+    lifetime = Gate("admin", PASSWORD, session_hours=0.3 / 3600)
+    session = lifetime.login("admin", PASSWORD)
+    for _ in range(4):  # in use all the time, and still ends after its lifetime
+        assert lifetime.allows(session)
+        time.sleep(0.05)
+    time.sleep(0.2)
+    assert not lifetime.allows(session)
+
+    idle = Gate("admin", PASSWORD, idle_minutes=0.3 / 60)
+    session = idle.login("admin", PASSWORD)
+    time.sleep(0.2)
+    assert idle.allows(session)  # use keeps it alive
+    time.sleep(0.2)
+    assert idle.allows(session)
+    time.sleep(0.4)
+    assert not idle.allows(session)
+
+
+def test_failed_logins_wait_one_after_the_other():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.admin import FAILED_LOGIN_DELAY_S
+
+    gate = Gate("admin", PASSWORD)
+    started = time.monotonic()
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: gate.login("admin", "gissning"), range(4)))
+    assert results == [None] * 4
+    assert time.monotonic() - started >= 4 * FAILED_LOGIN_DELAY_S  # not 1 s for all four
 
 
 def test_no_credentials_no_gate_and_no_default_password(tmp_path):
     assert gate_from_settings(Settings()) is None
-    assert gate_from_settings(Settings(admin_password="s3cret")) is not None
+    assert gate_from_settings(Settings(admin_password=PASSWORD)) is not None
     with pytest.raises(AdminConfigError):
         Gate("admin", "")
 
 
+def test_a_short_password_is_refused_at_start():
+    with pytest.raises(AdminConfigError, match="at least 12 characters"):
+        gate_from_settings(Settings(admin_password="s3cret"))
+
+
 def test_password_from_a_file(tmp_path):
     secret = tmp_path / "admin-password"
-    secret.write_text("från fil\n", encoding="utf-8")
+    secret.write_text("lösenord från fil\n", encoding="utf-8")
     gate = gate_from_settings(Settings(admin_password_file=secret))
-    assert gate is not None and gate.login("admin", "från fil") is not None
+    assert gate is not None and gate.login("admin", "lösenord från fil") is not None
     secret.write_text("\n", encoding="utf-8")
     with pytest.raises(AdminConfigError, match="empty"):
         gate_from_settings(Settings(admin_password_file=secret))
@@ -99,6 +154,12 @@ def test_password_from_a_file(tmp_path):
 )
 def test_file_names_are_made_safe(given, stored):
     assert safe_name(given) == stored
+
+
+def test_long_names_are_cut_to_what_a_file_system_takes():
+    name = safe_name("協力協定" * 60 + ".txt")  # 3 bytes a character
+    assert name.endswith(".txt") and len(name.encode("utf-8")) <= 255
+    assert name.startswith("協力協定")
 
 
 @pytest.mark.parametrize(
@@ -182,6 +243,32 @@ def test_replacing_needs_consent_and_keeps_the_old_version(tmp_path, corpus):
     assert existing.read_bytes().endswith(b"Reviderad 2026.\n")
     kept = list((corpus / REMOVED_DIR).rglob(existing.name))
     assert len(kept) == 1 and kept[0].read_bytes() == old
+
+
+def test_two_files_of_one_upload_with_the_same_safe_name_are_not_both_stored(tmp_path, corpus):
+    from assistant.admin import save_uploads
+
+    first = upload(tmp_path, "a", NEW_DOCUMENT.encode("utf-8"))
+    second = upload(tmp_path, "b", (NEW_DOCUMENT + "\nÄndrad.\n").encode("utf-8"))
+    outcomes = save_uploads(
+        [(first, "avtal?.md"), (second, "avtal*.md")], corpus, LIMIT, replace=True
+    )
+    assert [o.done for o in outcomes] == [True, False]
+    assert "samma uppladdning" in outcomes[1].message
+    assert (corpus / "avtal.md").read_text(encoding="utf-8") == NEW_DOCUMENT
+
+
+def test_backups_of_the_same_file_within_a_second_are_all_kept(tmp_path, corpus):
+    existing = next(corpus.glob("*.txt"))
+    versions = [existing.read_bytes()]
+    for n in (1, 2):
+        revised = upload(tmp_path, existing.name, versions[0] + f"\nRevision {n}.\n".encode())
+        assert save_upload(revised, existing.name, corpus, LIMIT, replace=True).done
+        versions.append(revised.read_bytes())
+    [removed] = remove_files([existing.name], corpus)
+    assert removed.done
+    kept = sorted(p.read_bytes() for p in (corpus / REMOVED_DIR).rglob(existing.name))
+    assert kept == sorted(versions)  # the original, revision 1 and revision 2
 
 
 # -- removals -----------------------------------------------------------------------------
@@ -282,3 +369,25 @@ def test_a_second_rebuild_at_once_is_refused_and_changes_nothing(own_assistant):
     with build_lock(index), pytest.raises(BuildInProgress):
         list(rebuild_steps(own_assistant, full=True))
     assert current_version(index) == version
+
+
+# -- the upload component -----------------------------------------------------------------
+def test_the_upload_field_takes_no_web_addresses(tmp_path):
+    # Gradio prepares a File input before the handler checks the login; a request naming
+    # an http(s) "path" would make the server download it
+    import asyncio
+
+    import gradio as gr
+
+    from assistant.admin_ui import refuse_remote_files
+
+    with gr.Blocks():
+        field = gr.File(file_count="multiple", type="filepath")
+    refuse_remote_files(field)
+    for address in ("https://example.com/avtal.pdf", "http://10.0.0.1/x.txt"):
+        with pytest.raises(ValueError, match="only files uploaded to this server"):
+            asyncio.run(field.async_move_resource_to_block_cache(address))
+    local = tmp_path / "avtal.md"
+    local.write_text(NEW_DOCUMENT, encoding="utf-8")
+    cached = asyncio.run(field.async_move_resource_to_block_cache(str(local)))
+    assert cached is not None and Path(cached).read_text(encoding="utf-8") == NEW_DOCUMENT

@@ -137,6 +137,6 @@ def test_after_login_the_same_calls_work_and_readers_see_the_change(admin_app):
     assert list((corpus / ".removed").rglob("kustvagen.md"))
     assert ask(url, QUESTION).startswith("Jag hittar inget")
 
-    call_event(url, admin, event_index(config, "on_logout"), [])
+    call_event(url, admin, event_index(config, "on_logout"), [None])
     after_logout = call_event(url, admin, event_index(config, "on_update"), [None])
     assert DENIED in output_text(after_logout)
