@@ -7,6 +7,7 @@ need them, so the admin tests call events like this to show the server itself re
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,40 @@ def call_event(
                 if message.get("msg") == "process_completed":
                     return message
     raise AssertionError("the event stream ended without a completion message")
+
+
+def start_event(url: str, session: str, fn_index: int, data: list[Any]) -> str:
+    """Post one event without waiting; returns its event id (see completions)."""
+    joined = httpx.post(
+        f"{url}gradio_api/queue/join",
+        json={"data": data, "fn_index": fn_index, "session_hash": session},
+        timeout=60,
+    )
+    joined.raise_for_status()
+    return joined.json()["event_id"]
+
+
+def completions(
+    url: str, session: str, count: int, timeout: float = 300
+) -> dict[str, tuple[float, dict[str, Any]]]:
+    """Read the session's one event stream until `count` events completed.
+
+    Returns event id -> (time.monotonic() at completion, completion message). Events that
+    overlap in one session must share this stream: a second stream would cut the first.
+    """
+    done: dict[str, tuple[float, dict[str, Any]]] = {}
+    with httpx.Client(timeout=timeout) as client:
+        params = {"session_hash": session}
+        with client.stream("GET", f"{url}gradio_api/queue/data", params=params) as stream:
+            for line in stream.iter_lines():
+                if not line.startswith("data:"):
+                    continue
+                message = json.loads(line[5:])
+                if message.get("msg") == "process_completed":
+                    done[message["event_id"]] = (time.monotonic(), message)
+                    if len(done) == count:
+                        return done
+    raise AssertionError(f"the event stream ended after {len(done)} of {count} completions")
 
 
 def upload(url: str, path: Path) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,12 @@ from assistant.admin_ui import DENIED, WRONG_LOGIN
 from tests.conftest import CORPUS
 from tests.gradio_http import (
     call_event,
+    completions,
     event_index,
     new_session,
     output_text,
     page_config,
+    start_event,
     tab_labels,
     upload,
 )
@@ -140,3 +143,24 @@ def test_after_login_the_same_calls_work_and_readers_see_the_change(admin_app):
     call_event(url, admin, event_index(config, "on_logout"), [None])
     after_logout = call_event(url, admin, event_index(config, "on_update"), [None])
     assert DENIED in output_text(after_logout)
+
+
+def test_a_logout_during_a_rebuild_stays_a_logout(admin_app):
+    # the rebuild started while logged in ends after the logout; its end must not hand
+    # the session back (found in review: the next action was accepted again)
+    url, corpus, index, _ = admin_app
+    config = page_config(url)
+    admin = new_session()
+    login = call_event(url, admin, event_index(config, "on_login"), ["admin", PASSWORD])
+    assert "Inloggad som **admin**" in output_text(login)
+    rebuild = start_event(url, admin, event_index(config, "on_full"), [None])
+    time.sleep(2)
+    logout = start_event(url, admin, event_index(config, "on_logout"), [None])
+    done = completions(url, admin, 2)
+    assert done[logout][0] < done[rebuild][0], "the logout came after the rebuild"
+    assert "Indexet är uppdaterat" in output_text(done[rebuild][1])
+    assert "Inloggad som" not in output_text(done[rebuild][1])
+    before = snapshot(corpus, index)
+    after = call_event(url, admin, event_index(config, "on_update"), [None])
+    assert DENIED in output_text(after)
+    assert snapshot(corpus, index) == before
