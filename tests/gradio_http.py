@@ -43,21 +43,8 @@ def call_event(
     url: str, session: str, fn_index: int, data: list[Any], timeout: float = 300
 ) -> dict[str, Any]:
     """Post one event and wait for its completion message; returns that message."""
-    with httpx.Client(timeout=timeout) as client:
-        joined = client.post(
-            f"{url}gradio_api/queue/join",
-            json={"data": data, "fn_index": fn_index, "session_hash": session},
-        )
-        joined.raise_for_status()
-        params = {"session_hash": session}
-        with client.stream("GET", f"{url}gradio_api/queue/data", params=params) as stream:
-            for line in stream.iter_lines():
-                if not line.startswith("data:"):
-                    continue
-                message = json.loads(line[5:])
-                if message.get("msg") == "process_completed":
-                    return message
-    raise AssertionError("the event stream ended without a completion message")
+    event = start_event(url, session, fn_index, data)
+    return completions(url, session, 1, timeout)[event][1]
 
 
 def start_event(url: str, session: str, fn_index: int, data: list[Any]) -> str:
