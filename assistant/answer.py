@@ -183,6 +183,17 @@ def has_span(question: Question, text: str) -> bool:
     return False
 
 
+def _term_words(
+    text: str, question: Question, vocabulary: frozenset[str], heads: bool = True
+) -> list[tuple[tuple[int, int], Term]]:
+    """(start, end) of each word of the text that holds one of the question's terms."""
+    found = []
+    for word in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", text):
+        tokens = frozenset(tokenize(word.group(0), vocabulary, heads=heads))
+        found.extend((word.span(), term) for term in question.terms if term.found_in(tokens))
+    return found
+
+
 def _nearest_span(
     pattern: re.Pattern[str], text: str, question: Question, vocabulary: frozenset[str]
 ) -> str:
@@ -194,14 +205,8 @@ def _nearest_span(
     matches = list(pattern.finditer(text))
     if len(matches) < 2:
         return matches[0].group(0).strip() if matches else ""
-    anchors = [
-        word.span()
-        for word in re.finditer(r"[^\W_]+", text)
-        if any(
-            t.found_in(frozenset(tokenize(word.group(0), vocabulary, heads=False)))
-            for t in question.terms
-        )
-    ]
+    # the heads of compounds only: "utvärderingsdialogerna" is no evaluation
+    anchors = [span for span, _ in _term_words(text, question, vocabulary, heads=False)]
     if not anchors:
         return matches[0].group(0).strip()
 
@@ -343,12 +348,7 @@ def _window(text: str, question: Question, vocabulary: frozenset[str]) -> str:
     text = text.strip()
     if len(text) <= MAX_QUOTE:
         return text
-    found = [
-        (word.start(), term)
-        for word in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", text)
-        for term in question.terms
-        if term.found_in(frozenset(tokenize(word.group(0), vocabulary)))
-    ]
+    found = [(span[0], term) for span, term in _term_words(text, question, vocabulary)]
     if not found:
         return _quote(text)
     starts = sorted({0} | {m.end() for m in re.finditer(r"(?<=[.!?:;])\s+|\s\|\s", text)})
