@@ -79,6 +79,10 @@ _RESPONSIBLE_EVIDENCE = re.compile(
 _ENUMERATION = re.compile(r"[^\W\d_]+(?:[^,.;:]*,){1,}[^,.;:]*\b(?:och|samt|and|or|eller)\b")
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?")
 _PARENTHESISED_LIST = re.compile(r"\([A-ZÅÄÖ][^()]*,[^()]*\)")
+# A row label that ends by naming who runs it: "STIMULERA ÖKAT BOSTADSBYGGANDE (Kävlinge,
+# Malmö, Vellinge)". Every part must be capitalised names, so "(se bilaga 2, sid 4)" is not.
+_LABEL_PARTIES = re.compile(r"\(([^()]+)\)\s*$")
+_PARTY_NAMES = re.compile(r"[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*)*")
 _SENTENCE_FINAL = re.compile(r"[.!?:;)]$")
 # Words after "vilka"/"which" that ask for named parties: the answer should name some.
 _ANSWER_NAMES = frozenset(
@@ -162,7 +166,11 @@ def _answers_kind(question: Question, unit: Unit) -> bool:
         has_column = row is not None and any(
             v and _RESPONSIBLE_HEADER.search(h) for h, v in row.cells
         )
-        if not has_column and not _RESPONSIBLE_EVIDENCE.search(unit.text):
+        if (
+            not has_column
+            and not _RESPONSIBLE_EVIDENCE.search(unit.text)
+            and not _label_parties(unit.chunk)
+        ):
             return False
     plain = [t for t in question.terms if not t.required and t.weight > ANSWER_TYPE_WEIGHT]
     return not plain or coverage(plain, unit.context) >= MIN_COVERAGE
@@ -223,6 +231,8 @@ def _bonus(question: Question, unit: Unit) -> float:
     if kind == "responsible":
         row = unit.chunk.row
         if row is not None and any(_RESPONSIBLE_HEADER.search(h) for h, _ in row.cells):
+            return 0.25
+        if _label_parties(unit.chunk):
             return 0.25
         if _RESPONSIBLE_SENTENCE.search(unit.text):
             return 0.2
@@ -404,6 +414,24 @@ def _responsible(chunk: Chunk) -> str | None:
     return None
 
 
+def _label_parties(chunk: Chunk) -> str | None:
+    """The row's first cell when it ends with the parties in charge in parentheses.
+
+    Plans without a responsible column often name the municipalities that run a focus
+    issue after its label; the whole label is then the evidence of who is responsible.
+    """
+    if chunk.row is None or _responsible(chunk):
+        return None
+    label = next((v for _, v in chunk.row.cells if v), "")
+    match = _LABEL_PARTIES.search(label)
+    if not match or label not in chunk.text:
+        return None
+    parts = [p.strip() for p in re.split(r",|\boch\b|\band\b|&", match.group(1))]
+    if len(parts) < 2 or not all(_PARTY_NAMES.fullmatch(p) for p in parts if p):
+        return None
+    return label
+
+
 def _item_value(chunk: Chunk) -> str:
     """The cell of a record that holds its numbered item, else its last non-responsible cell."""
     assert chunk.row is not None
@@ -495,6 +523,9 @@ class Composer:
         chunk = best.unit.chunk
         if question.kind == "responsible" and _responsible(chunk):
             return self._responsible_answer(question, ranked, hits)
+        label = _label_parties(chunk) if question.kind == "responsible" else None
+        if label:
+            return self._quoted(question, [(chunk, label)], hits)
         if chunk.row is not None:
             header, value = _item_cell(chunk, question, self.vocabulary)
             item = _item_value(chunk)

@@ -208,3 +208,33 @@ def test_participle_forms_match_and_long_row_labels_are_searchable(assistant):
 def test_frequency_lead_keeps_its_noun(assistant):
     answer = assistant.ask("Hur ofta aktualiseras verksamhetsplanen?")
     assert answer.text.startswith("Varje nytt kalenderår:")
+
+
+def test_parties_named_after_a_row_label_answer_who_is_responsible(assistant):
+    answer = assistant.ask("Vilka kommuner ansvarar för fokusfrågan bostadsbyggande?")
+    assert answer.found
+    assert "Kävlinge" in answer.text and "Vellinge" in answer.text
+    assert "(Kävlinge, Malmö Staffanstorp, Vellinge)" in answer.citations[0].quote
+
+
+def test_a_parenthesised_reference_is_not_a_responsible_party():
+    from assistant.answer import _label_parties
+    from ingest.schema import Chunk, TableRow
+
+    def row(label: str) -> Chunk:
+        cells = (("", label), ("Beskrivning", "Arbetet fortsätter."))
+        return Chunk(
+            chunk_id="c",
+            doc_id="d",
+            title="T",
+            heading_path=("H",),
+            text=f"{label} | Beskrivning: Arbetet fortsätter.",
+            start=0,
+            end=10,
+            row=TableRow(table=1, row=1, cells=cells),
+        )
+
+    named = "BOSTÄDER (Lund, Malmö och Eslöv)"
+    assert _label_parties(row(named)) == named
+    assert _label_parties(row("BOSTÄDER (se bilaga 2, sid 4)")) is None
+    assert _label_parties(row("BOSTÄDER (Lund)")) is None
