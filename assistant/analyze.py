@@ -57,6 +57,17 @@ _MENTION_WORDS = frozenset(
     "said written".split()
 )
 _ANSWER_TYPE_WEIGHT = 0.3
+# Modal and light verbs, verb particles and possessives: a question's grammar, not its
+# topic ("vill ... delta", "kom överens om sitt program", "ta fram", "gås igenom"). They
+# weigh like answer-type words, so a passage is not refused for phrasing them otherwise.
+_LIGHT_WORDS = frozenset(
+    (
+        "vill ville får fick bör borde måste kommer kom kunna brukar brukade lär "
+        "ta tar tas tog tagit göra gör görs gjorde gjort gjordes "
+        "fram igenom in bort ihop tillbaka iväg "
+        "sitt sin sina egen eget egna"
+    ).split()
+)
 # An English word with no Swedish rendering cannot be checked in the documents; it still
 # counts against coverage, so a question about something unknown is not answered anyway.
 _UNKNOWN_ENGLISH_WEIGHT = 1.0
@@ -72,7 +83,12 @@ _STRUCTURE_STEMS = frozenset(
 )
 
 _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
-    ("responsible", re.compile(r"\b(ansvar\w*|huvudansvar\w*|responsib\w*|in charge)\b")),
+    (
+        "responsible",
+        re.compile(
+            r"\b(ansvar\w*|huvudansvar\w*|responsib\w*|in charge|se till att|ser till att)\b"
+        ),
+    ),
     ("frequency", re.compile(r"\b(hur ofta|how often|how frequently)\b")),
     (
         "amount",
@@ -278,6 +294,8 @@ def analyse(
         known = any(all(s in vocabulary or document_frequency.get(s) for s in a) for a in alts)
         if language == "en" and not name and not known:
             weight = _UNKNOWN_ENGLISH_WEIGHT  # an English word we cannot look for
+        elif word in _LIGHT_WORDS and not name:
+            weight = _ANSWER_TYPE_WEIGHT
         elif (after_question_word or stem(word) in _STRUCTURE_STEMS) and not name and known:
             # "vilken kommun", "målområdet": not the topic. A word the documents never use
             # ("vilken tunnelbana") is the topic itself and keeps its full weight.

@@ -67,6 +67,11 @@ _COUNTED = re.compile(
     r"\s+([a-zåäöé]+)",
     re.IGNORECASE,
 )
+_ASKS_NUMBER = re.compile(
+    r"(?:nummer|numret|\bdnr\b|\b(?:registration|reference|phone|telephone|case|file) number)",
+    re.IGNORECASE,
+)
+_ASKS_EMAIL = re.compile(r"e-?post|e-?mail", re.IGNORECASE)
 _RESPONSIBLE_HEADER = re.compile(r"ansvar|responsib", re.IGNORECASE)
 _RESPONSIBLE_SENTENCE = re.compile(
     r"\b(ansvarar|ansvarig|ansvariga|huvudansvar\w*|tillhandahåller)\b", re.IGNORECASE
@@ -83,6 +88,7 @@ _PARENTHESISED_LIST = re.compile(r"\([A-ZÅÄÖ][^()]*,[^()]*\)")
 # Malmö, Vellinge)". Every part must be capitalised names, so "(se bilaga 2, sid 4)" is not.
 _LABEL_PARTIES = re.compile(r"\(([^()]+)\)\s*$")
 _PARTY_NAMES = re.compile(r"[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*)*")
+_POINTS_BACK = re.compile(r"\b(?:detta|dessa|denna|this|these)\b", re.IGNORECASE)
 _SENTENCE_FINAL = re.compile(r"[.!?:;)]$")
 # Words after "vilka"/"which" that ask for named parties: the answer should name some.
 _ANSWER_NAMES = frozenset(
@@ -139,10 +145,22 @@ def _units(rank: int, chunk: Chunk, vocabulary: frozenset[str]) -> list[Unit]:
             Unit(rank, chunk, chunk.text, tokens | title, tokens | where, title, tokens | headings)
         ]
     units = []
-    for sentence in split_sentences(chunk.text):
-        tokens = frozenset(tokenize(sentence, vocabulary, heads=False))
+    sentences = split_sentences(chunk.text)
+    pieces = list(sentences)
+    for before, sentence in itertools.pairwise(sentences):
+        # "Planen ska uppdateras varje mandatperiod. Kommunstyrelsen ansvarar för att detta
+        # görs.": the second sentence answers about the first, which it only points back to
+        start = chunk.text.find(before)
+        end = chunk.text.find(sentence, start + len(before))
+        if start < 0 or end < 0 or not _POINTS_BACK.search(sentence):
+            continue
+        joined = chunk.text[start : end + len(sentence)]
+        if "\n" not in joined and len(joined) <= MAX_QUOTE:
+            pieces.append(joined)
+    for piece in pieces:
+        tokens = frozenset(tokenize(piece, vocabulary, heads=False))
         units.append(
-            Unit(rank, chunk, sentence, tokens | title, tokens | where, title, tokens | headings)
+            Unit(rank, chunk, piece, tokens | title, tokens | where, title, tokens | headings)
         )
     return units
 
@@ -177,7 +195,15 @@ def _answers_kind(question: Question, unit: Unit) -> bool:
 
 
 def has_span(question: Question, text: str) -> bool:
-    """Whether the text holds what a when/how much/how often question asks for."""
+    """Whether the text holds what a when/how much/how often question asks for.
+
+    A question after a number (diarienummer, telefonnummer) needs digits, one after an
+    e-mail address an address: the label alone ("Diarienummer") answers nothing.
+    """
+    if _ASKS_NUMBER.search(question.text) and not re.search(r"\d", text):
+        return False
+    if _ASKS_EMAIL.search(question.text) and "@" not in text:
+        return False
     pattern = _SPANS.get(question.kind)
     if pattern is None:
         return True
@@ -321,6 +347,9 @@ def rank_evidence(
     question: Question, hits: Sequence[Hit], vocabulary: frozenset[str]
 ) -> list[Scored]:
     question_tokens = tokenize(question.search_text, vocabulary)
+    asked = frozenset(question_tokens) | frozenset(
+        tokenize(question.search_text, vocabulary, False)
+    )
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
         for unit in _units(rank, hit.chunk, vocabulary):
@@ -330,6 +359,8 @@ def rank_evidence(
             full = topical_coverage(question.terms, unit)
             if not (has_span(question, unit.text) and _answers_kind(question, unit)):
                 full = min(full, MIN_COVERAGE - 0.01)  # a "when" answer needs a date
+            if not (unit.tokens - unit.title - asked):
+                full = min(full, MIN_COVERAGE - 0.01)  # "Diarienummer" alone answers nothing
             score = (
                 0.55 * own
                 + 0.3 * full

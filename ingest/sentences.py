@@ -6,9 +6,10 @@ import re
 
 # A split point: end punctuation, space, then something that starts a sentence.
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"”«(]?[A-ZÅÄÖÉ0-9(])|\n+")
-# Tokens whose final period does not end a sentence.
+# Tokens whose final period does not end a sentence. Single letters are initials or
+# abbreviations ("J. Hansson", "s. 12"), except the words "i", "å" and "ö" ("bo i.").
 _NO_END = re.compile(
-    r"(?:^|\s)(?:\d+(?:\.\d+)*\.|[A-ZÅÄÖa-zåäö]\.|t\.ex\.|bl\.a\.|m\.m\.|s\.k\.|inkl\.|"
+    r"(?:^|\s)(?:\d+(?:\.\d+)*\.|[A-ZÅÄÖa-hj-z]\.|t\.ex\.|bl\.a\.|m\.m\.|s\.k\.|inkl\.|"
     r"ca\.|nr\.|kap\.|jfr\.|resp\.|enl\.|dvs\.|fr\.o\.m\.|t\.o\.m\.)$"
 )
 

@@ -238,3 +238,25 @@ def test_a_parenthesised_reference_is_not_a_responsible_party():
     assert _label_parties(row(named)) == named
     assert _label_parties(row("BOSTÄDER (se bilaga 2, sid 4)")) is None
     assert _label_parties(row("BOSTÄDER (Lund)")) is None
+
+
+def test_a_sentence_that_points_back_is_quoted_with_the_one_it_points_to(assistant):
+    answer = assistant.ask(
+        "Vem ska se till att planen för attraktivitet och hållbar tillväxt uppdateras?"
+    )
+    assert answer.found
+    assert "Kommunstyrelsen ansvarar för att detta görs." in answer.text
+    assert "Planen ska uppdateras varje mandatperiod." in answer.citations[0].quote
+
+
+def test_a_question_after_a_number_needs_digits(assistant):
+    # the form's "Diarienummer" field is empty in the Halmstad plan
+    answer = assistant.ask("What is the registration number (diarienummer) of Halmstad's plan?")
+    assert not answer.found
+    numbered = assistant.ask("Vilket diarienummer ska svaret till Region Västerbotten märkas med?")
+    assert numbered.found and "RUN 374-2021" in numbered.text
+
+
+def test_light_verbs_and_particles_do_not_block_an_answer(assistant):
+    answer = assistant.ask("Vilket år kom MalmöLundregionen överens om sitt handlingsprogram?")
+    assert answer.found and answer.text.startswith("2012")

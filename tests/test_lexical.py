@@ -29,3 +29,12 @@ def test_sentences_keep_item_numbers_and_abbreviations():
         "3.2 Meritpoäng ska öka.",
         "Se t.ex. Halmstad.",
     ]
+
+
+def test_a_sentence_may_end_with_the_word_i():
+    text = "Miljöer som människor vill bo i. För att vara en plats. Kontakt: J. Hansson."
+    assert split_sentences(text) == [
+        "Miljöer som människor vill bo i.",
+        "För att vara en plats.",
+        "Kontakt: J. Hansson.",
+    ]
