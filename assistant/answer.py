@@ -419,8 +419,8 @@ def _item_cell(chunk: Chunk, question: Question, vocabulary: frozenset[str]) -> 
     assert chunk.row is not None
     cells = [
         (index, header, value)
-        for index, (header, value) in enumerate(chunk.row.cells)
-        if value and not _RESPONSIBLE_HEADER.search(header) and value in chunk.text
+        for index, header, value in _visible_cells(chunk)
+        if not _RESPONSIBLE_HEADER.search(header)
     ]
     if question.kind in _SPANS:
         with_span = [c for c in cells if has_span(question, c[2])]
@@ -434,6 +434,28 @@ def _item_cell(chunk: Chunk, question: Question, vocabulary: frozenset[str]) -> 
         if score > best_score:
             best, best_score = (header, value), score
     return best
+
+
+def _visible_cells(chunk: Chunk) -> list[tuple[int, str, str]]:
+    """(column, header, value) of the cells this chunk shows, whole or in part.
+
+    A long record is chunked in pieces that repeat its label; a cell cut across pieces
+    is represented by the part of it that this piece holds (verbatim).
+    """
+    assert chunk.row is not None
+    out: list[tuple[int, str, str]] = []
+    segments = chunk.text.split(" | ")
+    for index, (header, value) in enumerate(chunk.row.cells):
+        if not value:
+            continue
+        if value in chunk.text:
+            out.append((index, header, value))
+            continue
+        for segment in segments[1:]:
+            part = segment.removeprefix(f"{header}: ") if header else segment
+            if len(part.split()) >= 3 and part in value:
+                out.append((index, header, part))
+    return out
 
 
 def _responsible(chunk: Chunk) -> str | None:
@@ -471,6 +493,15 @@ def _item_value(chunk: Chunk) -> str:
         if _item_number(value):
             return value
     return values[-1] if values else ""
+
+
+def _row_label(chunk: Chunk) -> str:
+    """The record's first cell when it is short enough to name the row ("Mål 3 Lärande")."""
+    assert chunk.row is not None
+    values = [v for h, v in chunk.row.cells if v and not _RESPONSIBLE_HEADER.search(h)]
+    if values and len(values[0].split()) <= LIST_MAX_ITEM_WORDS and values[0] in chunk.text:
+        return values[0]
+    return ""
 
 
 def _group_cell(
@@ -559,7 +590,7 @@ class Composer:
             return self._quoted(question, [(chunk, label)], hits)
         if chunk.row is not None:
             header, value = _item_cell(chunk, question, self.vocabulary)
-            item = _item_value(chunk)
+            item = _item_value(chunk) if _row_number(chunk) else _row_label(chunk)
             if question.kind in _SPANS and item and value != item and header:
                 # "Klart senast: 2027 [1] (”2.3 Fiber till alla byar”)"
                 text = f"{header}: {value} [1] ({_q(question.language, item)})"

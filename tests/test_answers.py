@@ -260,3 +260,15 @@ def test_a_question_after_a_number_needs_digits(assistant):
 def test_light_verbs_and_particles_do_not_block_an_answer(assistant):
     answer = assistant.ask("Vilket år kom MalmöLundregionen överens om sitt handlingsprogram?")
     assert answer.found and answer.text.startswith("2012")
+
+
+def test_a_cell_cut_across_row_pieces_is_quoted_from_its_piece(assistant):
+    # the long description cell of this row is split over several chunks
+    answer = assistant.ask(
+        "Vilket evenemang vill MalmöLundregionen delta i "
+        "för att locka investerare till bostadssektorn?"
+    )
+    assert answer.found and "Business Arena" in answer.text
+    assert "STIMULERA ÖKAT" not in answer.text.split("[1]")[0]
+    for citation in answer.citations:
+        assert citation.quote in citation.chunk.text
