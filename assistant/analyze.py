@@ -50,7 +50,7 @@ _FRAME_STEMS = frozenset(
 _MENTION_STEMS = frozenset(
     stem(w)
     for w in "nämns nämner omnämns omnämner anges anger beskrivs beskriver framgår "
-    "sägs står skrivs".split()
+    "sägs står skrivs pekas pekar".split()
 )
 _MENTION_WORDS = frozenset(
     "mention mentions mentioned state states stated describe describes described say says "

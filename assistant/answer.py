@@ -31,6 +31,7 @@ ANSWER_TYPE_WEIGHT = 0.3  # terms weighted like this only say what kind of answe
 SECTION_ITEM_COVERAGE = 0.25
 LIST_MIN_ITEMS = 3
 LIST_MAX_ITEM_WORDS = 16
+LIST_MAX_INTRODUCED_WORDS = 20  # a line after "följande parter:" may hold several names
 LIST_MIN_HEADING = 0.6
 SECOND_SENTENCE_RATIO = 0.9
 MAX_QUOTE = 330
@@ -334,6 +335,28 @@ def _list_lines(chunk: Chunk) -> list[str]:
     return short if len(short) == len(lines) else []
 
 
+def _lines_after(chunk: Chunk, intro: str) -> tuple[str, list[str]] | None:
+    """The verbatim stretch from an introducing line through the short lines after it."""
+    lines = chunk.text.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip().endswith(intro):
+            continue
+        items: list[str] = []
+        for following in lines[index + 1 :]:
+            item = following.strip()
+            if not item or item.isdigit():  # a page number left by the export
+                continue
+            if len(item.split()) > LIST_MAX_INTRODUCED_WORDS or item.endswith(":"):
+                break
+            items.append(item)
+        if len(items) < 2:
+            return None
+        start = chunk.text.find(intro)
+        end = chunk.text.find(items[-1], start) + len(items[-1])
+        return chunk.text[start:end], items
+    return None
+
+
 def _next_sentence(chunk: Chunk, sentence: str) -> str | None:
     sentences = split_sentences(chunk.text)
     if sentence in sentences:
@@ -359,7 +382,16 @@ def rank_evidence(
             full = topical_coverage(question.terms, unit)
             if not (has_span(question, unit.text) and _answers_kind(question, unit)):
                 full = min(full, MIN_COVERAGE - 0.01)  # a "when" answer needs a date
-            if not (unit.tokens - unit.title - asked):
+            beyond_title = [t for t in question.terms if not t.found_in(unit.title)]
+            if (
+                question.kind not in _SPANS
+                and beyond_title
+                and not any(t.found_in(unit.words) for t in beyond_title)
+            ):
+                # the passage matches only the document's name ("avsiktsförklaringen för
+                # Sjuhärad"): it says nothing about what the question asks
+                full = min(full, MIN_COVERAGE - 0.01)
+            if not (unit.tokens - unit.title - asked) and not unit.text.endswith(":"):
                 full = min(full, MIN_COVERAGE - 0.01)  # "Diarienummer" alone answers nothing
             score = (
                 0.55 * own
@@ -576,6 +608,10 @@ class Composer:
         ranked = [r for r in ranked if r.coverage >= MIN_COVERAGE]
         if not ranked:
             return Answer(NOT_FOUND[lang], False, lang, (), tuple(hits))
+        if question.kind in ("list", "who"):
+            introduced = self._introduced_list(question, ranked, candidates)
+            if introduced is not None:
+                return introduced
         if question.kind == "list":
             listed = self._section_list(question, candidates, ranked[0])
             if listed is not None:
@@ -613,6 +649,40 @@ class Composer:
                 picks.append((other.unit.chunk, other.unit.text))
                 break
         return self._quoted(question, picks, hits)
+
+    def _introduced_list(
+        self, question: Question, ranked: Sequence[Scored], hits: Sequence[Hit]
+    ) -> Answer | None:
+        """ "Parter i denna avsiktsförklaring är:" and the lines that follow it.
+
+        A sentence that ends with a colon introduces the answer; the list items after it
+        hold the names the question asks for but few of its words.
+        """
+        best = ranked[0]
+        kind_words = [t for t in question.terms if t.weight <= ANSWER_TYPE_WEIGHT]
+        intros: list[tuple[bool, float, Scored, tuple[str, list[str]]]] = []
+        for scored in ranked:
+            if scored.coverage < max(MIN_COVERAGE, best.coverage - 0.15):
+                continue
+            if scored.unit.chunk.row is not None or not scored.unit.text.endswith(":"):
+                continue
+            found = _lines_after(scored.unit.chunk, scored.unit.text)
+            if found is not None:
+                # "Parter ... är:" before "följande områden:" for "vilka parter"
+                own = frozenset(tokenize(scored.unit.text, self.vocabulary, heads=False))
+                names_kind = any(t.found_in(own) for t in kind_words)
+                intros.append((names_kind, scored.score, scored, found))
+        if intros:
+            _, _, scored, found = max(intros, key=lambda x: (x[0], x[1]))
+            quote, items = found
+            lang = question.language
+            shown = ", ".join(_q(lang, item) for item in items)
+            if len(shown) > MAX_ANSWER:
+                shown = shown[:MAX_ANSWER].rsplit("”,", 1)[0].rsplit("”,", 1)[0] + "”, …"
+            text = f"{_q(lang, scored.unit.text)} {shown} [1]"
+            citation = Citation(1, scored.unit.chunk, quote)
+            return Answer(text, True, lang, (citation,), tuple(_reranked(ranked, hits)))
+        return None
 
     def _section_list(
         self, question: Question, candidates: Sequence[Hit], best: Scored

@@ -70,3 +70,81 @@ def test_parties_and_absent_topics(sjobygden):
     parties = sjobygden.ask("Vilka kommuner ingår i Sjöbygdens samverkan?")
     assert "Norrby, Söderby och Västerås-Näs" in parties.text
     assert not sjobygden.ask("Vem ansvarar för simhallen?").found
+
+
+DECLARATION = """Avsiktsförklaring om samverkan i Älvdalsbygden 2025-2028
+
+
+1 Bakgrund
+
+Kommunerna längs älven har samarbetat i flera år i frågor om näringsliv och turism.
+
+
+2 Parter
+
+Parter i denna avsiktsförklaring är:
+
+Forsby kommun
+Ekeryds kommun
+Lidbo stad
+Högskolan i Lidbo
+
+
+3 Samverkansområden
+
+Parterna är överens om att samverka inom följande områden:
+
+- Turism och friluftsliv längs älven
+- Kompetensförsörjning inom vård och omsorg
+- Gemensam räddningstjänst
+
+3.1 Turism
+
+Forsby kommun samordnar arbetet med en gemensam vandringsled.
+
+3.2 Räddningstjänst
+
+Lidbo stad utreder en gemensam räddningsnämnd.
+
+
+4 Organisation
+
+Samverkan leds av en styrgrupp med kommunstyrelsernas ordförande.
+Styrgruppen träffas fyra gånger per år.
+
+
+5 Ekonomi
+
+Denna avsiktsförklaring innebär inga ekonomiska åtaganden för parterna.
+"""
+
+
+@pytest.fixture(scope="module")
+def alvdalen(tmp_path_factory, embedder):
+    root: Path = tmp_path_factory.mktemp("alvdalen")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "avsiktsforklaring.txt").write_text(DECLARATION, encoding="utf-8")
+    build(corpus, root / "index", embedder.model_id, 1_000_000, embedder=embedder)
+    return Assistant(Settings(index_dir=root / "index"), embedder=embedder)
+
+
+def test_numbered_plain_headings_are_siblings(alvdalen):
+    chunks = alvdalen.document_chunks("avsiktsforklaring.txt")
+    organisation = next(c for c in chunks if "styrgrupp" in c.text)
+    assert organisation.heading_path == ("4 Organisation",)
+
+
+def test_a_list_introduced_by_a_colon_answers_which(alvdalen):
+    parties = alvdalen.ask("Vilka parter ingår i avsiktsförklaringen?")
+    assert parties.found
+    for name in ("Forsby kommun", "Ekeryds kommun", "Lidbo stad", "Högskolan i Lidbo"):
+        assert name in parties.text
+    assert parties.citations[0].quote in parties.citations[0].chunk.text
+    areas = alvdalen.ask("Vilka samverkansområden finns i avsiktsförklaringen för Älvdalsbygden?")
+    assert "Gemensam räddningstjänst" in areas.text
+
+
+def test_a_passage_matching_only_the_document_name_is_no_answer(alvdalen):
+    answer = alvdalen.ask("Vilka idrottsföreningar nämns i avsiktsförklaringen för Älvdalsbygden?")
+    assert not answer.found

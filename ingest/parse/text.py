@@ -32,6 +32,7 @@ _TOC_LINE = re.compile(r"^(.*\S)\s*\t\s*\d{1,3}\s*$")
 _DOT_LEADER = re.compile(r"\.{3,}\s*\t?\s*\d{1,3}\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;”\"»)]$")
 _MAX_HEADING_WORDS = 12
+_MAX_LINE_ITEM_WORDS = 8
 _MAX_QUESTION_HEADING_WORDS = 16
 
 
@@ -87,6 +88,21 @@ def _is_plain_heading(clean: str) -> bool:
     if re.fullmatch(r"[\d\s\-–/.:]+", clean):  # a date or number on its own
         return False
     return ":" not in clean
+
+
+def _is_line_list(lines: list[_Line]) -> bool:
+    """Short capitalised lines without sentence ends, one after another: a list of names
+    or items written one a line (parties, members), not a paragraph broken into lines."""
+    if len(lines) < 2:
+        return False
+    for line in lines:
+        clean = clean_inline(line.text)
+        words = clean.split()
+        if not words or len(words) > _MAX_LINE_ITEM_WORDS or not words[0][:1].isupper():
+            return False
+        if _SENTENCE_END.search(clean) or clean.endswith(","):
+            return False
+    return True
 
 
 class _Parser:
@@ -160,7 +176,13 @@ class _Parser:
                 self.add_heading(clean, level, lines[0].start, lines[0].end)
                 return
             if _is_plain_heading(clean) and not _LIST.match(first):
-                self.add_heading(clean, self.structural_level + 1, lines[0].start, lines[0].end)
+                numbered = _NUMBERED.match(clean)
+                if numbered:  # "5 Organisation" after "4.6 Krisberedskap": a sibling of "4"
+                    level = numbered.group("num").count(".") + 1
+                    self.structural_level = level
+                else:
+                    level = self.structural_level + 1
+                self.add_heading(clean, level, lines[0].start, lines[0].end)
                 return
         if (
             self.title is None
@@ -169,6 +191,10 @@ class _Parser:
         ):
             text = " ".join(clean_inline(ln.text) for ln in lines)
             self.add_heading(text, 0, lines[0].start, lines[-1].end)
+            return
+        if _is_line_list(lines):  # "Borås Stad / Bollebygds kommun / ...": one name a line
+            for line in lines:
+                self.add_paragraph([line])
             return
         # list items each become a block; other lines join into one paragraph
         current: list[_Line] = []
