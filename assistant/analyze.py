@@ -62,6 +62,7 @@ _ANSWER_TYPE_WEIGHT = 0.3
 # weigh like answer-type words, so a passage is not refused for phrasing them otherwise.
 _LIGHT_WORDS = frozenset(
     (
+        "called named name document section make makes take takes get gets go goes "
         "vill ville får fick bör borde måste kommer kom kunna brukar brukade lär "
         "ta tar tas tog tagit göra gör görs gjorde gjort gjordes "
         "fram igenom in bort ihop tillbaka iväg "
@@ -101,7 +102,8 @@ _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "when",
         re.compile(
             r"^(när|when)\b|\b(vilket (datum|år)|vilken (period|tidsperiod)|vilka år|"
-            r"(what|which) (date|year|period|time)|senast|deadline|by when|from when|until when)\b"
+            r"(what|which) (date|year|period|time)|senast|deadline|by when|from when|until when|"
+            r"since when|sedan när)\b"
         ),
     ),
     ("list", re.compile(r"^(vilka|which|what)\b")),
@@ -194,7 +196,15 @@ def question_kind(text: str) -> Kind:
     return "what"
 
 
+_ENGLISH_CAPITALISED = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def _is_name(raw: str, position: int) -> bool:
+    if raw.lower() in _ENGLISH_CAPITALISED:  # "in October 2016": a month, not a name
+        return False
     return any(ch.isdigit() for ch in raw) or (position > 0 and raw[:1].isupper())
 
 
@@ -242,7 +252,7 @@ def analyse(
     lowered = [w.lower().split("'")[0] for w in raw_words]
     # names (capitalised after the first word) are never translated: Business Region Halmstad
     masked = [
-        "\x00" if position > 0 and raw[:1].isupper() else word
+        "\x00" if position > 0 and raw[:1].isupper() and word not in _ENGLISH_CAPITALISED else word
         for position, (raw, word) in enumerate(zip(raw_words, lowered, strict=True))
     ]
     translated = dict(translate(masked)) if language == "en" else {}
@@ -292,10 +302,10 @@ def analyse(
             continue
         name = _is_name(raw, position)
         known = any(all(s in vocabulary or document_frequency.get(s) for s in a) for a in alts)
-        if language == "en" and not name and not known:
-            weight = _UNKNOWN_ENGLISH_WEIGHT  # an English word we cannot look for
-        elif word in _LIGHT_WORDS and not name:
+        if word in _LIGHT_WORDS and not name:
             weight = _ANSWER_TYPE_WEIGHT
+        elif language == "en" and not name and not known:
+            weight = _UNKNOWN_ENGLISH_WEIGHT  # an English word we cannot look for
         elif (after_question_word or stem(word) in _STRUCTURE_STEMS) and not name and known:
             # "vilken kommun", "målområdet": not the topic. A word the documents never use
             # ("vilken tunnelbana") is the topic itself and keeps its full weight.

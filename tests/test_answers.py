@@ -272,3 +272,8 @@ def test_a_cell_cut_across_row_pieces_is_quoted_from_its_piece(assistant):
     assert "STIMULERA ÖKAT" not in answer.text.split("[1]")[0]
     for citation in answer.citations:
         assert citation.quote in citation.chunk.text
+
+
+def test_an_english_month_is_not_a_name(assistant):
+    answer = assistant.ask("Which workshop was held in October 2016 in MalmöLundregionen?")
+    assert answer.found and "goda exempel inom bostadsbyggande" in answer.text
