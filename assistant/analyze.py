@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from assistant.glossary import SWEDISH_SYNONYMS, translate
@@ -83,6 +83,7 @@ _STRUCTURE_STEMS = frozenset(
     "rubrik rubriken punkt punkten tabell tabellen dokument dokumentet".split()
 )
 
+_WHO_IS = re.compile(r"^(vem|vilka|who) (är|var|blir|blev|is|was|are|were|will be)\b", re.I)
 _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "responsible",
@@ -137,7 +138,7 @@ _MIN_PREFIX = 5
 # Endings that make another form of the same word (finansi|ering), not a compound (miljö|mål).
 _DERIVATIONS = frozenset(
     "a e s ad ar at en er et na or ade are ande ende era ing ion else eras erat ning ering "
-    "ioner ningen eringen".split()
+    "ioner ningen eringen adering".split()
 )
 
 
@@ -314,6 +315,12 @@ def analyse(
             weight = idf(alts)
         if weight > 0:
             terms.append(Term(raw, alts, weight, required=name))
+    if kind == "who" and _WHO_IS.match(text.strip()):
+        # "Vem är ordförande i styrelsen?": the role itself must be in the evidence
+        for index, term in enumerate(terms):
+            if not term.required and term.weight > _ANSWER_TYPE_WEIGHT:
+                terms[index] = replace(term, required=True)
+                break
     search_text = " ".join([text, *extra])
     return Question(text, language, kind, tuple(terms), search_text, _counted(lowered, terms))
 

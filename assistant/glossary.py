@@ -176,6 +176,14 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "roads": ("vägar",),
     "infrastructure": ("infrastruktur",),
     "public transport": ("kollektivtrafik",),
+    "school transport": ("skolskjuts", "skolskjutsar"),
+    "bus lines": ("linjetrafik", "busslinje", "busslinjer"),
+    "bus line": ("busslinje", "linjetrafik"),
+    "speed": ("km/h", "hastighet"),
+    "share responsibility": ("medansvar",),
+    "shares responsibility": ("medansvar",),
+    "co-responsible": ("medansvar",),
+    "lead municipality": ("huvudansvar", "ansvarig kommun"),
     "broadband": ("bredband",),
     "digitalisation": ("digitalisering",),
     "digitalization": ("digitalisering",),
@@ -959,6 +967,12 @@ def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
 # they appear in documents; each one is an alternative way of finding the question word
 # (stop words in a phrase are dropped: "ses över" is found as "ses").
 _SWEDISH_SYNONYM_WORDS: dict[str, tuple[str, ...]] = {
+    # abbreviations of planning terms, both ways
+    "åtgärdsvalsstudie": ("ÅVS",),
+    "åvs": ("åtgärdsvalsstudie",),
+    "telefonnummer": ("telefon", "tel"),
+    "hastighet": ("km/h",),
+    "medansvariga": ("medansvar",),
     "ingår": ("mellan kommunerna", "medlemskommunerna", "parterna", "deltar", "består"),
     "ingå": ("mellan kommunerna", "medlemskommunerna", "parterna", "deltar"),
     "medlemmar": ("medlemskommunerna", "mellan kommunerna"),

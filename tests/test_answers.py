@@ -277,3 +277,16 @@ def test_a_cell_cut_across_row_pieces_is_quoted_from_its_piece(assistant):
 def test_an_english_month_is_not_a_name(assistant):
     answer = assistant.ask("Which workshop was held in October 2016 in MalmöLundregionen?")
     assert answer.found and "goda exempel inom bostadsbyggande" in answer.text
+
+
+def test_who_is_needs_the_role_in_the_evidence(assistant):
+    # the plan names no chair of the board; a sentence about the board is no answer
+    assert not assistant.ask("Vem är ordförande i styrelsen för Familjen Helsingborg?").found
+    secretary = assistant.ask("Vem är sekretariatschef i Familjen Helsingborg?")
+    assert secretary.found and "Jan-Inge Hansson" in secretary.text
+
+
+def test_verb_and_noun_forms_of_one_word_match(assistant):
+    # uppgraderingen (noun) ~ uppgraderad (participle); the row is split per item
+    answer = assistant.ask("Vem ansvarar för uppgraderingen av Skånebanan?")
+    assert answer.text.startswith("Ansvarig: Åstorp [1]")
