@@ -178,6 +178,7 @@ class Question:
     terms: tuple[Term, ...]
     search_text: str  # the question plus Swedish renderings of English words
     counted: Term | None = None  # "hur många utbildningar": utbildningar
+    asks_person: bool = False  # "vem är ordförande": the answer names someone
 
 
 def detect_language(text: str) -> Language:
@@ -315,14 +316,17 @@ def analyse(
             weight = idf(alts)
         if weight > 0:
             terms.append(Term(raw, alts, weight, required=name))
-    if kind == "who" and _WHO_IS.match(text.strip()):
+    asks_person = kind == "who" and bool(_WHO_IS.match(text.strip()))
+    if asks_person:
         # "Vem är ordförande i styrelsen?": the role itself must be in the evidence
         for index, term in enumerate(terms):
             if not term.required and term.weight > _ANSWER_TYPE_WEIGHT:
                 terms[index] = replace(term, required=True)
                 break
     search_text = " ".join([text, *extra])
-    return Question(text, language, kind, tuple(terms), search_text, _counted(lowered, terms))
+    return Question(
+        text, language, kind, tuple(terms), search_text, _counted(lowered, terms), asks_person
+    )
 
 
 def _counted(lowered: list[str], terms: list[Term]) -> Term | None:

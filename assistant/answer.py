@@ -191,6 +191,13 @@ def _answers_kind(question: Question, unit: Unit) -> bool:
             and not _label_parties(unit.chunk)
         ):
             return False
+    if (
+        question.kind == "who"
+        and question.asks_person
+        and not _new_names(question, unit.text)
+        and "@" not in unit.text  # people named by their addresses
+    ):
+        return False  # "Vem är rektor?" is not answered by a sentence that names no one
     plain = [t for t in question.terms if not t.required and t.weight > ANSWER_TYPE_WEIGHT]
     return not plain or coverage(plain, unit.context) >= MIN_COVERAGE
 
@@ -454,18 +461,32 @@ def _item_cell(chunk: Chunk, question: Question, vocabulary: frozenset[str]) -> 
         for index, header, value in _visible_cells(chunk)
         if not _RESPONSIBLE_HEADER.search(header)
     ]
-    if question.kind in _SPANS:
+    pattern = _SPANS.get(question.kind)
+    if pattern is not None:
         with_span = [c for c in cells if has_span(question, c[2])]
         cells = with_span or cells
+    else:  # "Senast 31 december 2025" names no measure: not what "för ..." should quote
+        named = [c for c in cells if not _only_date(c[2])]
+        cells = named or cells
     best, best_score = ("", chunk.text), -1.0
     for index, header, value in cells:
         tokens = frozenset(tokenize(value, vocabulary))
         score = coverage(question.terms, tokens) + (0.01 * index)  # later columns are specific
         if _wants_names(question):
             score += min(0.3, 0.1 * len(_new_names(question, value)))
+        if pattern is not None and len(with_span) > 1 and _only_date(value):
+            # a date column ("Tidplan: Senast 31 maj 2025") before a measure that merely
+            # mentions a year ("inför upphandlingen efter 2027")
+            score += 1.0
         if score > best_score:
             best, best_score = (header, value), score
     return best
+
+
+def _only_date(text: str) -> bool:
+    """A cell that is a date or period and little else ("Senast 31 december 2025")."""
+    match = _SPANS["when"].search(text)
+    return match is not None and len(text.split()) <= len(match.group(0).split()) + 3
 
 
 def _visible_cells(chunk: Chunk) -> list[tuple[int, str, str]]:
@@ -524,7 +545,8 @@ def _item_value(chunk: Chunk) -> str:
     for value in values:
         if _item_number(value):
             return value
-    return values[-1] if values else ""
+    named = [v for v in values if not _only_date(v)]  # not the "Klart senast" column
+    return (named or values)[-1] if values else ""
 
 
 def _row_label(chunk: Chunk) -> str:
@@ -677,6 +699,8 @@ class Composer:
             quote, items = found
             lang = question.language
             shown = ", ".join(_q(lang, item) for item in items)
+            if len(shown) > MAX_ANSWER:  # each item by its name, before the first comma
+                shown = ", ".join(_q(lang, item.split(", ")[0]) for item in items)
             if len(shown) > MAX_ANSWER:
                 shown = shown[:MAX_ANSWER].rsplit("”,", 1)[0].rsplit("”,", 1)[0] + "”, …"
             text = f"{_q(lang, scored.unit.text)} {shown} [1]"

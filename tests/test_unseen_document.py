@@ -109,13 +109,21 @@ Lidbo stad utreder en gemensam räddningsnämnd.
 
 4 Organisation
 
-Samverkan leds av en styrgrupp med kommunstyrelsernas ordförande.
+Samverkan leds av en styrgrupp med kommunstyrelsernas ordförande och rektor för Högskolan i Lidbo.
 Styrgruppen träffas fyra gånger per år.
 
 
 5 Ekonomi
 
 Denna avsiktsförklaring innebär inga ekonomiska åtaganden för parterna.
+
+
+6 Insatser
+
+| Insats | Ansvarig | Tidplan |
+|---|---|---|
+| Gemensam vandringsled längs älven, skyltad efter 2027 | Forsby kommun | Senast 31 maj 2026 |
+| Utredning om gemensam räddningsnämnd | Lidbo stad | Senast 31 december 2025 |
 """
 
 
@@ -148,3 +156,17 @@ def test_a_list_introduced_by_a_colon_answers_which(alvdalen):
 def test_a_passage_matching_only_the_document_name_is_no_answer(alvdalen):
     answer = alvdalen.ask("Vilka idrottsföreningar nämns i avsiktsförklaringen för Älvdalsbygden?")
     assert not answer.found
+
+
+def test_a_table_without_item_numbers(alvdalen):
+    who = alvdalen.ask("Vem ansvarar för utredningen om en gemensam räddningsnämnd?")
+    assert who.text.startswith(
+        "Ansvarig: Lidbo stad [1] (för ”Utredning om gemensam räddningsnämnd”)"
+    ), who.text
+    when = alvdalen.ask("När ska den gemensamma vandringsleden längs älven senast vara klar?")
+    assert when.text.startswith("Tidplan: Senast 31 maj 2026 [1]"), when.text
+
+
+def test_who_is_a_role_needs_someone_named(alvdalen):
+    # the role is mentioned, its holder is not
+    assert not alvdalen.ask("Vem är rektor för Högskolan i Lidbo?").found
