@@ -973,6 +973,7 @@ _SWEDISH_SYNONYM_WORDS: dict[str, tuple[str, ...]] = {
     "telefonnummer": ("telefon", "tel"),
     "hastighet": ("km/h",),
     "medansvariga": ("medansvar",),
+    "tillsammans": ("gemensamt", "gemensam", "gemensamma"),
     "ingår": ("mellan kommunerna", "medlemskommunerna", "parterna", "deltar", "består"),
     "ingå": ("mellan kommunerna", "medlemskommunerna", "parterna", "deltar"),
     "medlemmar": ("medlemskommunerna", "mellan kommunerna"),
