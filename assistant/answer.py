@@ -72,6 +72,7 @@ _ASKS_NUMBER = re.compile(
     r"(?:nummer|numret|\bdnr\b|\b(?:registration|reference|phone|telephone|case|file) number)",
     re.IGNORECASE,
 )
+_ALSO_WHEN = re.compile(r"\b(?:och|samt) när\b|\band (?:by )?when\b", re.IGNORECASE)
 _ASKS_EMAIL = re.compile(r"e-?post|e-?mail", re.IGNORECASE)
 _RESPONSIBLE_HEADER = re.compile(r"ansvar|responsib", re.IGNORECASE)
 _RESPONSIBLE_SENTENCE = re.compile(
@@ -856,4 +857,10 @@ class Composer:
         joiner = " och " if lang == "sv" else " and "
         prefix = "Ansvarig: " if lang == "sv" else "Responsible: "
         text = prefix + (joiner.join(parts) if len(parts) < 3 else "; ".join(parts))
+        if len(rows) == 1 and _ALSO_WHEN.search(question.text) and rows[0].row is not None:
+            # "Vem ansvarar för X, och när ska den vara klar?": the row's date column too
+            for header, value in rows[0].row.cells:
+                if header and value and _only_date(value) and value != citations[0].quote:
+                    text += f"; {header}: {value} [1]"
+                    break
         return Answer(text, True, lang, tuple(citations), tuple(hits))

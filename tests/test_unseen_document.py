@@ -170,3 +170,11 @@ def test_a_table_without_item_numbers(alvdalen):
 def test_who_is_a_role_needs_someone_named(alvdalen):
     # the role is mentioned, its holder is not
     assert not alvdalen.ask("Vem är rektor för Högskolan i Lidbo?").found
+
+
+def test_who_and_when_in_one_question(alvdalen):
+    answer = alvdalen.ask(
+        "Vem ansvarar för utredningen om gemensam räddningsnämnd, och när ska den vara klar?"
+    )
+    assert answer.text.startswith("Ansvarig: Lidbo stad [1]")
+    assert answer.text.endswith("; Tidplan: Senast 31 december 2025 [1]")
