@@ -135,6 +135,8 @@ class Term:
 
 
 _MIN_PREFIX = 5
+_MIN_COMPOUND_MATCH = 10
+_MIN_SHARED_LAST_PART = 6
 # Endings that make another form of the same word (finansi|ering), not a compound (miljö|mål).
 _DERIVATIONS = frozenset(
     "a e s ad ar at en er et na or ade are ande ende era ing ion else eras erat ning ering "
@@ -167,7 +169,19 @@ def _present(stem_: str, tokens: frozenset[str]) -> bool:
         shorter, longer = (token, stem_) if len(token) < len(stem_) else (stem_, token)
         if longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS:
             return True
+        if _same_compound(stem_, token):
+            return True
     return False
+
+
+def _same_compound(a: str, b: str) -> bool:
+    """laddstation ~ laddningsstation: one head written two ways, the same last part."""
+    if min(len(a), len(b)) < _MIN_COMPOUND_MATCH or a[:4] != b[:4]:
+        return False
+    suffix = 0
+    while suffix < min(len(a), len(b)) and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    return suffix >= _MIN_SHARED_LAST_PART and suffix < min(len(a), len(b)) - 3
 
 
 @dataclass(frozen=True)

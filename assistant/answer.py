@@ -642,7 +642,8 @@ class Composer:
         hits = _reranked(ranked, hits)
         best = ranked[0]
         chunk = best.unit.chunk
-        if question.kind == "responsible" and _responsible(chunk):
+        if question.kind in ("responsible", "who") and _responsible(chunk):
+            # "Vem driver frågan om ...?" answered by a row: its responsible party
             return self._responsible_answer(question, ranked, hits)
         label = _label_parties(chunk) if question.kind == "responsible" else None
         if label:

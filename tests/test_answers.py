@@ -290,3 +290,19 @@ def test_verb_and_noun_forms_of_one_word_match(assistant):
     # uppgraderingen (noun) ~ uppgraderad (participle); the row is split per item
     answer = assistant.ask("Vem ansvarar för uppgraderingen av Skånebanan?")
     assert answer.text.startswith("Ansvarig: Åstorp [1]")
+
+
+def test_who_drives_a_row_is_its_responsible_party(assistant):
+    answer = assistant.ask("Vem i Familjen Helsingborg driver åtgärdsvalsstudien för väg 109?")
+    assert answer.text.startswith("Ansvarig: Svalöv [1]"), answer.text
+
+
+def test_one_compound_head_written_two_ways(assistant):
+    # laddstationer (question) ~ laddningsstationer (5.10 in the plan)
+    from assistant.analyze import _present
+
+    assert _present("laddstation", frozenset({"laddningsstation"}))
+    assert not _present("bostadsbyggand", frozenset({"bostadsområd"}))
+    answer = assistant.ask("Vem ansvarar för att öka antalet laddstationer per kommun?")
+    assert answer.text.startswith("Ansvarig: Höganäs [1]")
+    assert "5.10" in answer.citations[0].quote
