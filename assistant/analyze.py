@@ -88,7 +88,8 @@ _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "responsible",
         re.compile(
-            r"\b(ansvar\w*|huvudansvar\w*|responsib\w*|in charge|se till att|ser till att)\b"
+            r"\b(ansvar\w*|huvudansvar\w*|responsib\w*|in charge)\b|"
+            r"^(vem|vilka|vilken \w+) (ska |skall )?(se|ser) till att\b"
         ),
     ),
     ("frequency", re.compile(r"\b(hur ofta|how often|how frequently)\b")),

@@ -31,6 +31,7 @@ ANSWER_TYPE_WEIGHT = 0.3  # terms weighted like this only say what kind of answe
 SECTION_ITEM_COVERAGE = 0.25
 LIST_MIN_ITEMS = 3
 LIST_MAX_ITEM_WORDS = 16
+INTRO_SCORE_RATIO = 0.8  # an introduction without the answer-type word must score near the best
 LIST_MAX_INTRODUCED_WORDS = 20  # a line after "följande parter:" may hold several names
 LIST_MIN_HEADING = 0.6
 SECOND_SENTENCE_RATIO = 0.9
@@ -79,7 +80,7 @@ _RESPONSIBLE_SENTENCE = re.compile(
     r"\b(ansvarar|ansvarig|ansvariga|huvudansvar\w*|tillhandahåller)\b", re.IGNORECASE
 )
 _RESPONSIBLE_EVIDENCE = re.compile(
-    r"\b(ansvar\w*|huvudansvar\w*|tillhandahåller|leds av|leder|samordnar|utser|utses|"
+    r"\b(ansvar\w*|huvudansvar\w*|tillhandahåller|leds av|leder|samordnar|utser|utses|se till att|"
     r"sammankallande|ordförande\w*)\b",
     re.IGNORECASE,
 )
@@ -88,6 +89,11 @@ _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-Z�
 _PARENTHESISED_LIST = re.compile(r"\([A-ZÅÄÖ][^()]*,[^()]*\)")
 # A row label that ends by naming who runs it: "STIMULERA ÖKAT BOSTADSBYGGANDE (Kävlinge,
 # Malmö, Vellinge)". Every part must be capitalised names, so "(se bilaga 2, sid 4)" is not.
+_STARTS_WITH_PARTY = re.compile(r"^(?:[A-ZÅÄÖ]\w+ (?:kommun|stad|Stad|region)|Region [A-ZÅÄÖ])")
+_PARTY_ITEM = re.compile(
+    r"\b(?:kommun|stad|Stad|[Rr]egion|län|Högskolan|[Uu]niversitet|högskola)\b"
+)
+_CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+")
 _LABEL_PARTIES = re.compile(r"\(([^()]+)\)\s*$")
 _PARTY_NAMES = re.compile(r"[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*)*")
 _POINTS_BACK = re.compile(r"\b(?:detta|dessa|denna|this|these)\b", re.IGNORECASE)
@@ -137,7 +143,9 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str]) -> float:
     return sum(t.weight * _credit(t, tokens) for t in terms) / total
 
 
-def _units(rank: int, chunk: Chunk, vocabulary: frozenset[str]) -> list[Unit]:
+def _units(
+    rank: int, chunk: Chunk, vocabulary: frozenset[str], join_back: bool = False
+) -> list[Unit]:
     title = frozenset(tokenize(chunk.title, vocabulary, heads=False))
     headings = frozenset(tokenize(" ".join(chunk.heading_path), vocabulary, heads=False))
     where = title | headings
@@ -152,9 +160,13 @@ def _units(rank: int, chunk: Chunk, vocabulary: frozenset[str]) -> list[Unit]:
     for before, sentence in itertools.pairwise(sentences):
         # "Planen ska uppdateras varje mandatperiod. Kommunstyrelsen ansvarar för att detta
         # görs.": the second sentence answers about the first, which it only points back to
+        if not (join_back and _POINTS_BACK.search(sentence)):
+            continue
+        if not _RESPONSIBLE_EVIDENCE.search(sentence):
+            continue  # "Denna avsiktsförklaring gäller ..." is no answer about the one before
         start = chunk.text.find(before)
         end = chunk.text.find(sentence, start + len(before))
-        if start < 0 or end < 0 or not _POINTS_BACK.search(sentence):
+        if start < 0 or end < 0:
             continue
         joined = chunk.text[start : end + len(sentence)]
         if "\n" not in joined and len(joined) <= MAX_QUOTE:
@@ -196,6 +208,7 @@ def _answers_kind(question: Question, unit: Unit) -> bool:
         question.kind == "who"
         and question.asks_person
         and not _new_names(question, unit.text)
+        and not _STARTS_WITH_PARTY.match(unit.text)  # "Ekby kommun är värdkommun."
         and "@" not in unit.text  # people named by their addresses
     ):
         return False  # "Vem är rektor?" is not answered by a sentence that names no one
@@ -343,25 +356,45 @@ def _list_lines(chunk: Chunk) -> list[str]:
     return short if len(short) == len(lines) else []
 
 
+def _mostly_names(items: list[str]) -> bool:
+    """Whether most items name a party: "Borås Stad", "Högskolan i Borås", "Ekby kommun"."""
+    named = [i for i in items if _PARTY_ITEM.search(i) or len(_CAPITALISED.findall(i)) >= 2]
+    return len(named) * 2 >= len(items)
+
+
 def _lines_after(chunk: Chunk, intro: str) -> tuple[str, list[str]] | None:
-    """The verbatim stretch from an introducing line through the short lines after it."""
+    """The verbatim stretch from an introducing line through the list lines after it.
+
+    The list ends at a line unlike its items: a sentence after items that are not
+    sentences, a line much longer than the items, or another introduction.
+    """
     lines = chunk.text.split("\n")
+    offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
     for index, line in enumerate(lines):
         if not line.strip().endswith(intro):
             continue
-        items: list[str] = []
-        for following in lines[index + 1 :]:
-            item = following.strip()
+        items: list[tuple[int, str]] = []
+        for number in range(index + 1, len(lines)):
+            item = lines[number].strip()
             if not item or item.isdigit():  # a page number left by the export
                 continue
-            if len(item.split()) > LIST_MAX_INTRODUCED_WORDS or item.endswith(":"):
+            words = len(item.split())
+            if words > LIST_MAX_INTRODUCED_WORDS or item.endswith(":"):
                 break
-            items.append(item)
+            if items:
+                longest = max(len(text.split()) for _, text in items)
+                sentences = all(_SENTENCE_FINAL.search(text) for _, text in items)
+                if (_SENTENCE_FINAL.search(item) and not sentences) or (
+                    words > 4 and words > 2.5 * longest
+                ):
+                    break
+            items.append((number, item))
         if len(items) < 2:
             return None
-        start = chunk.text.find(intro)
-        end = chunk.text.find(items[-1], start) + len(items[-1])
-        return chunk.text[start:end], items
+        start = offsets[index] + lines[index].find(intro)
+        last_number, last_item = items[-1]
+        end = offsets[last_number] + lines[last_number].find(last_item) + len(last_item)
+        return chunk.text[start:end], [text for _, text in items]
     return None
 
 
@@ -383,7 +416,8 @@ def rank_evidence(
     )
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
-        for unit in _units(rank, hit.chunk, vocabulary):
+        join_back = question.kind in ("who", "responsible")
+        for unit in _units(rank, hit.chunk, vocabulary, join_back):
             if not all(t.found_in(unit.context) for t in question.terms if t.required):
                 continue
             own = coverage(question.terms, unit.tokens)
@@ -399,7 +433,8 @@ def rank_evidence(
                 # the passage matches only the document's name ("avsiktsförklaringen för
                 # Sjuhärad"): it says nothing about what the question asks
                 full = min(full, MIN_COVERAGE - 0.01)
-            if not (unit.tokens - unit.title - asked) and not unit.text.endswith(":"):
+            restates = question.kind == "yesno" or unit.text.endswith(":")
+            if not (unit.tokens - unit.title - asked) and not restates:
                 full = min(full, MIN_COVERAGE - 0.01)  # "Diarienummer" alone answers nothing
             score = (
                 0.55 * own
@@ -542,7 +577,7 @@ def _label_parties(chunk: Chunk) -> str | None:
 def _item_value(chunk: Chunk) -> str:
     """The cell of a record that holds its numbered item, else its last non-responsible cell."""
     assert chunk.row is not None
-    values = [v for h, v in chunk.row.cells if v and not _RESPONSIBLE_HEADER.search(h)]
+    values = [v for _, h, v in _visible_cells(chunk) if not _RESPONSIBLE_HEADER.search(h)]
     for value in values:
         if _item_number(value):
             return value
@@ -647,6 +682,9 @@ class Composer:
             return self._responsible_answer(question, ranked, hits)
         label = _label_parties(chunk) if question.kind == "responsible" else None
         if label:
+            if not self._named_elsewhere(label, chunk):
+                # "(Miljö, Klimat)" names topics, not parties: no answer rather than a guess
+                return Answer(NOT_FOUND[lang], False, lang, (), tuple(hits))
             return self._quoted(question, [(chunk, label)], hits)
         if chunk.row is not None:
             header, value = _item_cell(chunk, question, self.vocabulary)
@@ -666,13 +704,32 @@ class Composer:
             if other.score < SECOND_SENTENCE_RATIO * best.score or other.coverage < MIN_COVERAGE:
                 break
             if (
-                other.unit.text != best.unit.text
+                not other.unit.text.endswith(":")
+                and other.unit.text not in best.unit.text
+                and best.unit.text not in other.unit.text
                 and other.unit.chunk.row is None
                 and other.unit.chunk.doc_id == chunk.doc_id  # one answer, one document
             ):
                 picks.append((other.unit.chunk, other.unit.text))
                 break
         return self._quoted(question, picks, hits)
+
+    def _named_elsewhere(self, label: str, chunk: Chunk) -> bool:
+        """Whether each parenthesised name of a row label is written as a name elsewhere
+        in the document (Kävlinge in "mellan kommunerna Burlöv, Eslöv, ... Kävlinge")."""
+        match = _LABEL_PARTIES.search(label)
+        if match is None:
+            return False
+        others = (
+            " ".join(c.text.replace(label, " ") for c in self.document_chunks(chunk.doc_id))
+            + f" {chunk.title}"
+        )
+        for part in re.split(r",|\boch\b|\band\b|&", match.group(1)):
+            for name in part.split():
+                pattern = rf"(?<![.!?]\s)(?<!^)\b{re.escape(name)}s?\b"
+                if name and not re.search(pattern, others):
+                    return False
+        return True
 
     def _introduced_list(
         self, question: Question, ranked: Sequence[Scored], hits: Sequence[Hit]
@@ -683,10 +740,16 @@ class Composer:
         hold the names the question asks for but few of its words.
         """
         best = ranked[0]
-        kind_words = [t for t in question.terms if t.weight <= ANSWER_TYPE_WEIGHT]
+        kind_words = [  # "vilka parter", "which municipalities": what the list should be of
+            t
+            for t in question.terms
+            if t.weight <= ANSWER_TYPE_WEIGHT or t.surface.lower() in _ANSWER_NAMES
+        ]
         intros: list[tuple[bool, float, Scored, tuple[str, list[str]]]] = []
         for scored in ranked:
             if scored.coverage < max(MIN_COVERAGE, best.coverage - 0.15):
+                continue
+            if not kind_words and scored.score < INTRO_SCORE_RATIO * best.score:
                 continue
             if scored.unit.chunk.row is not None or not scored.unit.text.endswith(":"):
                 continue
@@ -695,6 +758,10 @@ class Composer:
                 # "Parter ... är:" before "följande områden:" for "vilka parter"
                 own = frozenset(tokenize(scored.unit.text, self.vocabulary, heads=False))
                 names_kind = any(t.found_in(own) for t in kind_words)
+                if kind_words and not names_kind:
+                    continue  # "följande verksamheter:" does not list "vilka kommuner"
+                if question.kind == "who" and not _mostly_names(found[1]):
+                    continue  # "vem följer upp" is not answered by "Styrgrupp, Beredningsgrupp"
                 intros.append((names_kind, scored.score, scored, found))
         if intros:
             _, _, scored, found = max(intros, key=lambda x: (x[0], x[1]))
@@ -729,6 +796,8 @@ class Composer:
             title = frozenset(tokenize(chunk.title, self.vocabulary, heads=False))
             terms = [t for t in question.terms if not (t.required and t.found_in(title))]
             score = coverage(terms or question.terms, heading | title)
+            if not any(t.found_in(heading) for t in terms or question.terms):
+                continue  # "Kontakt" matches "vilka kommuner i Nordostkommunerna" by title only
             if score >= LIST_MIN_HEADING and score >= best_own:
                 earlier = chosen is not None and chunk.position > chosen[1].position
                 if chosen is None or score > chosen[0] or (score == chosen[0] and not earlier):
@@ -817,6 +886,16 @@ class Composer:
                 ):
                     rows.append(row)
             rows.sort(key=lambda r: r.position)
+        records: set[tuple[int, int, int | None]] = set()
+        whole: list[Chunk] = []
+        for row in rows:  # the pieces of one long record count once
+            if row.row is None:
+                continue
+            record = (row.row.table, row.row.row, row.row.item)
+            if record not in records:
+                records.add(record)
+                whole.append(row)
+        rows = whole
         groups: dict[str, list[Chunk]] = {}
         for row in rows:
             party = _responsible(row)
@@ -860,8 +939,8 @@ class Composer:
         text = prefix + (joiner.join(parts) if len(parts) < 3 else "; ".join(parts))
         if len(rows) == 1 and _ALSO_WHEN.search(question.text) and rows[0].row is not None:
             # "Vem ansvarar för X, och när ska den vara klar?": the row's date column too
-            for header, value in rows[0].row.cells:
-                if header and value and _only_date(value) and value != citations[0].quote:
+            for _, header, value in _visible_cells(rows[0]):
+                if header and _only_date(value) and value != citations[0].quote:
                     text += f"; {header}: {value} [1]"
                     break
         return Answer(text, True, lang, tuple(citations), tuple(hits))

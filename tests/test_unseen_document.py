@@ -124,6 +124,16 @@ Denna avsiktsförklaring innebär inga ekonomiska åtaganden för parterna.
 |---|---|---|
 | Gemensam vandringsled längs älven, skyltad efter 2027 | Forsby kommun | Senast 31 maj 2026 |
 | Utredning om gemensam räddningsnämnd | Lidbo stad | Senast 31 december 2025 |
+
+
+7 Fokusfrågor
+
+Kommunerna planerar en ny simhall i Forsby. Denna avsiktsförklaring gäller från 2025 till 2028.
+
+| Fokusfråga | Beskrivning |
+|---|---|
+| Hållbar turism (Miljö, Klimat) | Arbetet med hållbar turism längs älven fortsätter. |
+| Ny cykelväg längs älven (Forsby, Ekeryd) | En cykelväg mellan orterna planeras. |
 """
 
 
@@ -178,3 +188,15 @@ def test_who_and_when_in_one_question(alvdalen):
     )
     assert answer.text.startswith("Ansvarig: Lidbo stad [1]")
     assert answer.text.endswith("; Tidplan: Senast 31 december 2025 [1]")
+
+
+def test_parties_in_parentheses_must_be_named_as_parties_elsewhere(alvdalen):
+    cycle = alvdalen.ask("Vilka kommuner ansvarar för den nya cykelvägen längs älven?")
+    assert cycle.found and "(Forsby, Ekeryd)" in cycle.text
+    # "(Miljö, Klimat)" names topics, not parties
+    assert not alvdalen.ask("Vem ansvarar för hållbar turism?").found
+
+
+def test_a_sentence_is_not_joined_to_an_unrelated_one_before_it(alvdalen):
+    # "Denna avsiktsförklaring gäller från 2025" says nothing about the swimming hall
+    assert not alvdalen.ask("När byggs simhallen i Forsby?").found

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.lexical import STOPWORDS
 from ingest.parse.markup import clean_inline
 from ingest.parse.tables import (
     Table,
@@ -102,6 +103,8 @@ def _is_line_list(lines: list[_Line]) -> bool:
             return False
         if _SENTENCE_END.search(clean) or clean.endswith(","):
             return False
+        if words[-1].lower() in STOPWORDS:  # "Ale och Lerum bygger på": a line break
+            return False
     return True
 
 
@@ -112,6 +115,7 @@ class _Parser:
         self.blocks: list[Block] = []
         self.stack: list[tuple[int, str]] = []  # (level, heading)
         self.structural_level = 0  # level of the last markdown or numbered heading
+        self.top_numbers: set[int] = set()  # first numbers of numbered headings so far
         self.table: Table | None = None
         self.tables = 0
         self.title: str | None = None
@@ -129,6 +133,21 @@ class _Parser:
             self.stack.pop()
         self.stack.append((level, text))
         self.blocks.append(Block("heading", text, self.path(), start, end, level=level))
+
+    def _note_number(self, numbered: re.Match[str] | None) -> None:
+        if numbered and not numbered.group("word"):
+            self.top_numbers.add(int(numbered.group("num").split(".")[0]))
+
+    def _continues_numbering(self, numbered: re.Match[str]) -> bool:
+        """ "5 Organisation" is a heading when 4 (or 4.x) came before it, "1 Bakgrund" when
+        it is the first; "31 maj 2024" or an item "2 Fler bostäder" under "3 Mål" is not."""
+        if numbered.group("word") or "." in numbered.group("num"):
+            return False
+        top = int(numbered.group("num"))
+        expected = top == 1 if not self.top_numbers else top - 1 == max(self.top_numbers)
+        if expected:
+            self.top_numbers.add(top)
+        return expected
 
     # paragraphs -------------------------------------------------------------
     def add_paragraph(self, lines: list[_Line]) -> None:
@@ -173,11 +192,13 @@ class _Parser:
             level = _heading_level(first, None)
             if level is not None and not _LIST.match(first):
                 self.structural_level = level
+                self._note_number(_NUMBERED.match(clean))
                 self.add_heading(clean, level, lines[0].start, lines[0].end)
                 return
             if _is_plain_heading(clean) and not _LIST.match(first):
                 numbered = _NUMBERED.match(clean)
-                if numbered:  # "5 Organisation" after "4.6 Krisberedskap": a sibling of "4"
+                if numbered and self._continues_numbering(numbered):
+                    # "5 Organisation" after "4.6 Krisberedskap": a sibling of "4"
                     level = numbered.group("num").count(".") + 1
                     self.structural_level = level
                 else:
