@@ -10,6 +10,16 @@ from assistant.config import Settings
 from assistant.service import Assistant
 from ingest.build import build
 
+
+def _assistant_over(root: Path, name: str, text: str, embedder) -> Assistant:
+    """An assistant over a corpus of one document, indexed with the real model."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / name).write_text(text, encoding="utf-8")
+    build(corpus, root / "index", embedder.model_id, 1_000_000, embedder=embedder)
+    return Assistant(Settings(index_dir=root / "index"), embedder=embedder)
+
+
 PLAN = """# Handlingsplan för Sjöbygdens samverkan 2024-2027
 
 ## 1. Inledning
@@ -33,12 +43,7 @@ Samarbetet finansieras med 15 kr per invånare och år. Styrelsen sammanträder 
 
 @pytest.fixture(scope="module")
 def sjobygden(tmp_path_factory, embedder) -> Assistant:
-    root: Path = tmp_path_factory.mktemp("sjobygden")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "handlingsplan.md").write_text(PLAN, encoding="utf-8")
-    build(corpus, root / "index", embedder.model_id, 1_000_000, embedder=embedder)
-    return Assistant(Settings(index_dir=root / "index"), embedder=embedder)
+    return _assistant_over(tmp_path_factory.mktemp("sjobygden"), "handlingsplan.md", PLAN, embedder)
 
 
 @pytest.mark.parametrize(
@@ -139,12 +144,8 @@ Kommunerna planerar en ny simhall i Forsby. Denna avsiktsförklaring gäller fr�
 
 @pytest.fixture(scope="module")
 def alvdalen(tmp_path_factory, embedder):
-    root: Path = tmp_path_factory.mktemp("alvdalen")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "avsiktsforklaring.txt").write_text(DECLARATION, encoding="utf-8")
-    build(corpus, root / "index", embedder.model_id, 1_000_000, embedder=embedder)
-    return Assistant(Settings(index_dir=root / "index"), embedder=embedder)
+    root = tmp_path_factory.mktemp("alvdalen")
+    return _assistant_over(root, "avsiktsforklaring.txt", DECLARATION, embedder)
 
 
 def test_numbered_plain_headings_are_siblings(alvdalen):
