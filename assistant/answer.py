@@ -87,13 +87,13 @@ _RESPONSIBLE_EVIDENCE = re.compile(
 _ENUMERATION = re.compile(r"[^\W\d_]+(?:[^,.;:]*,){1,}[^,.;:]*\b(?:och|samt|and|or|eller)\b")
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?")
 _PARENTHESISED_LIST = re.compile(r"\([A-ZÅÄÖ][^()]*,[^()]*\)")
-# A row label that ends by naming who runs it: "STIMULERA ÖKAT BOSTADSBYGGANDE (Kävlinge,
-# Malmö, Vellinge)". Every part must be capitalised names, so "(se bilaga 2, sid 4)" is not.
 _STARTS_WITH_PARTY = re.compile(r"^(?:[A-ZÅÄÖ]\w+ (?:kommun|stad|Stad|region)|Region [A-ZÅÄÖ])")
 _PARTY_ITEM = re.compile(
     r"\b(?:kommun|stad|Stad|[Rr]egion|län|Högskolan|[Uu]niversitet|högskola)\b"
 )
 _CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+")
+# A row label that ends by naming who runs it: "STIMULERA ÖKAT BOSTADSBYGGANDE (Kävlinge,
+# Malmö, Vellinge)". Every part must be capitalised names, so "(se bilaga 2, sid 4)" is not.
 _LABEL_PARTIES = re.compile(r"\(([^()]+)\)\s*$")
 _PARTY_NAMES = re.compile(r"[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*)*")
 _POINTS_BACK = re.compile(r"\b(?:detta|dessa|denna|this|these)\b", re.IGNORECASE)
@@ -414,9 +414,9 @@ def rank_evidence(
     asked = frozenset(question_tokens) | frozenset(
         tokenize(question.search_text, vocabulary, False)
     )
+    join_back = question.kind in ("who", "responsible")
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
-        join_back = question.kind in ("who", "responsible")
         for unit in _units(rank, hit.chunk, vocabulary, join_back):
             if not all(t.found_in(unit.context) for t in question.terms if t.required):
                 continue
@@ -565,13 +565,21 @@ def _label_parties(chunk: Chunk) -> str | None:
     if chunk.row is None or _responsible(chunk):
         return None
     label = next((v for _, v in chunk.row.cells if v), "")
-    match = _LABEL_PARTIES.search(label)
-    if not match or label not in chunk.text:
+    parts = _label_names(label)
+    if label not in chunk.text or len(parts) < 2:
         return None
-    parts = [p.strip() for p in re.split(r",|\boch\b|\band\b|&", match.group(1))]
-    if len(parts) < 2 or not all(_PARTY_NAMES.fullmatch(p) for p in parts if p):
+    if not all(_PARTY_NAMES.fullmatch(p) for p in parts):
         return None
     return label
+
+
+def _label_names(label: str) -> list[str]:
+    """The names in the parentheses that end a row label, or []."""
+    match = _LABEL_PARTIES.search(label)
+    if match is None:
+        return []
+    parts = (p.strip() for p in re.split(r",|\boch\b|\band\b|&", match.group(1)))
+    return [p for p in parts if p]
 
 
 def _item_value(chunk: Chunk) -> str:
@@ -717,19 +725,14 @@ class Composer:
     def _named_elsewhere(self, label: str, chunk: Chunk) -> bool:
         """Whether each parenthesised name of a row label is written as a name elsewhere
         in the document (Kävlinge in "mellan kommunerna Burlöv, Eslöv, ... Kävlinge")."""
-        match = _LABEL_PARTIES.search(label)
-        if match is None:
-            return False
+        names = [name for part in _label_names(label) for name in part.split()]
         others = (
             " ".join(c.text.replace(label, " ") for c in self.document_chunks(chunk.doc_id))
             + f" {chunk.title}"
         )
-        for part in re.split(r",|\boch\b|\band\b|&", match.group(1)):
-            for name in part.split():
-                pattern = rf"(?<![.!?]\s)(?<!^)\b{re.escape(name)}s?\b"
-                if name and not re.search(pattern, others):
-                    return False
-        return True
+        return bool(names) and all(
+            re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(name)}s?\b", others) for name in names
+        )
 
     def _introduced_list(
         self, question: Question, ranked: Sequence[Scored], hits: Sequence[Hit]

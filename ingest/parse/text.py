@@ -199,7 +199,7 @@ class _Parser:
                 numbered = _NUMBERED.match(clean)
                 if numbered and self._continues_numbering(numbered):
                     # "5 Organisation" after "4.6 Krisberedskap": a sibling of "4"
-                    level = numbered.group("num").count(".") + 1
+                    level = 1
                     self.structural_level = level
                 else:
                     level = self.structural_level + 1
