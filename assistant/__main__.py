@@ -1,8 +1,10 @@
-"""python -m assistant ask|eval
+"""python -m assistant ask|eval|train
 
-ask  [--index DIR] [--json] [--doc DOC_ID ...] "question"
-ask  --index DIR --json --batch FILE.jsonl      (one {"id", "question"} per line)
-eval QUESTIONS.jsonl [--index DIR] [--out RESULTS.jsonl]
+ask   [--index DIR] [--json] [--doc DOC_ID ...] "question"
+ask   --index DIR --json --batch FILE.jsonl      (one {"id", "question"} per line)
+eval  QUESTIONS.jsonl [--index DIR] [--out RESULTS.jsonl] [--quiet]
+eval  --sets [benchmarks/questions/sets.toml] [--role tune|valid|holdout ...]
+train [--sets benchmarks/questions/sets.toml]   (fits assistant/qa/data/scorer.json)
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import sys
 from pathlib import Path
 
 from ingest.offline import enforce_offline
+
+SETS_FILE = Path("benchmarks/questions/sets.toml")
 
 
 def _assistant(index: Path | None):
@@ -57,18 +61,11 @@ def _ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def _eval(args: argparse.Namespace) -> int:
+def _grade_all(assistant, questions: list[dict], verbose: bool, out: Path | None = None):
     from assistant.grading import Summary, grade
     from assistant.serialize import answer_to_json
 
-    assistant = _assistant(args.index)
-    questions = [
-        json.loads(line)
-        for line in Path(args.questions).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
     summary = Summary()
-    failures = []
     results = []
     for question in questions:
         answer = assistant.ask(question["question"])
@@ -76,26 +73,58 @@ def _eval(args: argparse.Namespace) -> int:
         results.append(result)
         g = grade(question, result)
         summary.grades.append(g)
-        if not g.correct:
-            failures.append((question, result, g))
-    if args.out:
-        Path(args.out).write_text(
+        if verbose and not g.correct:
+            why = []
+            if g.answerable:
+                if not g.keywords_ok:
+                    why.append(f"keywords {question.get('answer_keywords')}")
+                if not g.citation_ok:
+                    why.append("evidence not cited")
+            else:
+                why.append("should abstain")
+            print(
+                f"FAIL {question['id']}: {question['question']}\n  -> {result['answer']}\n"
+                f"  ({'; '.join(why)}; evidence rank {g.hit_rank})"
+            )
+    if out:
+        out.write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results), encoding="utf-8"
         )
-    for question, result, g in failures:
-        why = []
-        if g.answerable:
-            if not g.keywords_ok:
-                why.append(f"keywords {question.get('answer_keywords')}")
-            if not g.citation_ok:
-                why.append("evidence not cited")
-        else:
-            why.append("should abstain")
-        print(
-            f"FAIL {question['id']}: {question['question']}\n  -> {result['answer']}\n"
-            f"  ({'; '.join(why)}; evidence rank {g.hit_rank})"
-        )
-    print(summary.line())
+    return summary
+
+
+def _eval(args: argparse.Namespace) -> int:
+    if args.sets is None:
+        questions = [
+            json.loads(line)
+            for line in Path(args.questions).read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
+        summary = _grade_all(_assistant(args.index), questions, not args.quiet, args.out)
+        print(summary.line())
+        return 0
+    from assistant.config import Settings
+    from assistant.evalsets import index_for, read_sets
+    from assistant.service import Assistant
+
+    for qset in read_sets(args.sets, tuple(args.role or ())):
+        if not qset.available():
+            print(f"{qset.name} ({qset.role}): not available here, skipped")
+            continue
+        assistant = Assistant(Settings(index_dir=index_for(qset.corpus)))
+        summary = _grade_all(assistant, qset.load(), verbose=not args.quiet)
+        print(f"{qset.name} ({qset.role}, {len(summary.grades)} questions): {summary.line()}")
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from assistant.evalsets import read_sets
+    from assistant.train import train
+
+    sets = [s for s in read_sets(args.sets, ("tune",)) if s.available()]
+    scorer = train(sets)
+    print(f"fitted on {', '.join(s.name for s in sets)}: {scorer.trained_on}")
+    print(f"threshold {scorer.threshold:.4f}")
     return 0
 
 
@@ -110,12 +139,19 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--json", action="store_true")
     ask.add_argument("--batch", type=Path)
     ask.add_argument("--doc", action="append", help="limit the search to this document id")
-    evaluate = commands.add_parser("eval", help="grade answers to a question file")
-    evaluate.add_argument("questions", type=Path)
+    evaluate = commands.add_parser("eval", help="grade answers to a question file or sets")
+    evaluate.add_argument("questions", type=Path, nargs="?")
     evaluate.add_argument("--index", type=Path)
     evaluate.add_argument("--out", type=Path)
+    evaluate.add_argument("--quiet", action="store_true", help="only the summary lines")
+    evaluate.add_argument("--sets", type=Path, nargs="?", const=SETS_FILE)
+    evaluate.add_argument("--role", action="append", help="only sets of this role")
+    fit = commands.add_parser("train", help="fit the evidence scorer on the tuning sets")
+    fit.add_argument("--sets", type=Path, default=SETS_FILE)
     args = parser.parse_args(argv)
-    return _ask(args) if args.command == "ask" else _eval(args)
+    if args.command == "eval" and args.questions is None and args.sets is None:
+        parser.error("eval needs a question file or --sets")
+    return {"ask": _ask, "eval": _eval, "train": _train}[args.command](args)
 
 
 if __name__ == "__main__":

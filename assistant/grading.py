@@ -18,7 +18,8 @@ def normalise(text: str) -> str:
 
 
 def contains(haystack: str, needle: str) -> bool:
-    return f" {normalise(needle)} " in f" {normalise(haystack)} "
+    """As the graders check: the normalised needle inside the normalised text."""
+    return normalise(needle) in normalise(haystack)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ class Grade:
     hit_rank: int | None  # 1-based rank of the first passage holding the evidence
     latency_ms: float
     found: bool
+    naive_ok: bool = False  # quoting the top-ranked passage would have answered it
+
+    @property
+    def confident_wrong(self) -> bool:
+        """Answered (found) and wrong, unanswerable questions included."""
+        return self.found and not self.correct
 
 
 def grade(question: dict[str, Any], result: dict[str, Any]) -> Grade:
@@ -50,6 +57,11 @@ def grade(question: dict[str, Any], result: dict[str, Any]) -> Grade:
         (i for i, p in enumerate(result.get("passages", []), 1) if contains(p["text"], evidence)),
         None,
     )
+    passages = result.get("passages", [])
+    top = passages[0]["text"] if passages else ""
+    naive_ok = bool(top) and contains(top, evidence) and all(
+        contains(top, k) for k in question.get("answer_keywords", [])
+    )
     return Grade(
         question["id"],
         True,
@@ -59,6 +71,7 @@ def grade(question: dict[str, Any], result: dict[str, Any]) -> Grade:
         hit_rank,
         latency,
         found,
+        naive_ok,
     )
 
 
@@ -93,6 +106,8 @@ class Summary:
             "abstained_unanswerable": sum(g.correct for g in unanswerable),
             "unanswerable": len(unanswerable),
             "false_abstentions": sum(not g.found for g in answerable),
+            "confident_wrong": sum(g.confident_wrong for g in self.grades),
+            "naive_top1": sum(g.naive_ok for g in answerable) / n,
             "p50_ms": pct(50),
             "p95_ms": pct(95),
         }
@@ -104,5 +119,7 @@ class Summary:
             f"citations {f['citation_accuracy']:.3f} | hit@1 {f['hit@1']:.3f} | "
             f"hit@5 {f['hit@5']:.3f} | MRR {f['mrr']:.3f} | "
             f"abstentions {f['abstained_unanswerable']}/{f['unanswerable']} unanswerable, "
-            f"{f['false_abstentions']} false | p50 {f['p50_ms']:.1f} ms | p95 {f['p95_ms']:.1f} ms"
+            f"{f['false_abstentions']} false | confident wrong {f['confident_wrong']}/"
+            f"{f['questions']} | quote-top-passage {f['naive_top1']:.3f} | "
+            f"p50 {f['p50_ms']:.1f} ms | p95 {f['p95_ms']:.1f} ms"
         )

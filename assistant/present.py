@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from assistant.analyze import Question
+from assistant.qa.question import Question
 from assistant.types import Answer, Language
 from ingest.lexical import STOPWORDS, stem, words
 from ingest.schema import Chunk

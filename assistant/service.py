@@ -14,13 +14,15 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.analyze import Question, analyse
-from assistant.answer import Composer
 from assistant.config import Settings
 from assistant.generate import generated_answer, stream_generated_answer
 from assistant.llm import Generator, build_generator
-from assistant.retrieve import Retriever
-from assistant.types import Answer, Turn
+from assistant.qa.compose import Ranked, compose, rank
+from assistant.qa.evidence import CANDIDATES, Candidate, FeatureBuilder
+from assistant.qa.question import Question, analyse
+from assistant.qa.retrieve import Retriever
+from assistant.qa.scorer import load_scorer
+from assistant.types import Answer, Hit, Turn
 from ingest.embed import Embedder, SentenceTransformerEmbedder
 from ingest.remote import RemoteTarget, current_remote, open_remote
 from ingest.schema import Chunk
@@ -37,7 +39,7 @@ class _Loaded:
 
     index: StoredIndex
     retriever: Retriever
-    composer: Composer
+    features: FeatureBuilder
     sections: dict[tuple[str, tuple[str, ...]], list[Chunk]]
     documents: dict[str, list[Chunk]]
 
@@ -95,15 +97,8 @@ class Assistant:
             documents.setdefault(chunk.doc_id, []).append(chunk)
             if chunk.row is not None:
                 sections.setdefault((chunk.doc_id, chunk.heading_path), []).append(chunk)
-
-        def section_rows(chunk: Chunk) -> list[Chunk]:
-            return sections.get((chunk.doc_id, chunk.heading_path), [])
-
-        def document_chunks(doc_id: str) -> list[Chunk]:
-            return documents.get(doc_id, [])
-
-        composer = Composer(index.vocabulary, section_rows, document_chunks)
-        return _Loaded(index, retriever, composer, sections, documents)
+        features = FeatureBuilder(index.vocabulary, retriever.doc_tokens)
+        return _Loaded(index, retriever, features, sections, documents)
 
     # -- the index in use ------------------------------------------------------------
     @property
@@ -229,13 +224,9 @@ class Assistant:
             self.generator,
         )
 
-    def extract(self, question: str, doc_ids: Collection[str] | None = None) -> Answer:
-        """The extractive answer: verbatim quotes with citations, or "not found"."""
-        if time.monotonic() - self._checked >= RELOAD_CHECK_SECONDS:
-            self._checked = time.monotonic()
-            self.reload_if_rebuilt()
-        loaded = self._loaded  # one version for the whole question
-        started = time.perf_counter()
+    def _retrieve(
+        self, loaded: _Loaded, question: str, doc_ids: Collection[str] | None
+    ) -> tuple[Question, list[Hit]]:
         analysed = analyse(
             question,
             loaded.index.vocabulary,
@@ -243,11 +234,32 @@ class Assistant:
             len(loaded.index.chunks),
         )
         hits = loaded.retriever.search(
-            question, analysed.search_text, max(self.settings.top_k, 5), doc_ids
+            question, analysed.search_text, max(self.settings.top_k, CANDIDATES), doc_ids
         )
+        return analysed, hits
+
+    def evidence(
+        self, question: str, doc_ids: Collection[str] | None = None
+    ) -> tuple[Question, list[Hit], list[Candidate]]:
+        """The analysed question, the retrieved passages and their candidate features."""
+        loaded = self._loaded
+        analysed, hits = self._retrieve(loaded, question, doc_ids)
+        return analysed, hits, loaded.features.candidates(analysed, hits)
+
+    def extract(self, question: str, doc_ids: Collection[str] | None = None) -> Answer:
+        """The extractive answer: verbatim quotes with citations, or "not found"."""
+        if time.monotonic() - self._checked >= RELOAD_CHECK_SECONDS:
+            self._checked = time.monotonic()
+            self.reload_if_rebuilt()
+        loaded = self._loaded  # one version for the whole question
+        started = time.perf_counter()
+        analysed, hits = self._retrieve(loaded, question, doc_ids)
         retrieved = time.perf_counter()
-        absent = bool(self.absent_names(analysed, loaded))
-        answer = loaded.composer.compose(analysed, hits, absent=absent)
+        scorer = load_scorer()
+        ranked: list[Ranked] = []
+        if not self.absent_names(analysed, loaded):  # a name no passage holds: no answer
+            ranked = rank(analysed, hits, loaded.features, scorer)
+        answer = compose(analysed, hits, ranked, scorer)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - started) * 1000, 2),

@@ -18,6 +18,8 @@ class Hit:
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    dense_score: float = 0.0  # cosine similarity to the question
+    lexical_score: float = 0.0  # bm25 score scaled by the best of this question
 
 
 @dataclass(frozen=True)

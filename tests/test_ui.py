@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from assistant.analyze import Question
 from assistant.documents import (
     PASSAGE_CLASS,
     Passage,
@@ -37,6 +36,7 @@ from assistant.present import (
     highlight,
     sources_html,
 )
+from assistant.qa.question import Question
 from assistant.types import Answer, Citation, Hit, Turn
 from assistant.ui import (
     Exchange,

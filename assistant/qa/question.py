@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, get_args
 
-from assistant.glossary import SWEDISH_SYNONYMS, translate
+from assistant.qa.lexicon import swedish_synonyms, translate
+from assistant.qa.thesaurus import thesaurus_synonyms
 from assistant.types import Language
 from ingest.lexical import STOPWORDS, compound_parts, stem, words
 
 Kind = Literal["responsible", "who", "list", "when", "amount", "frequency", "yesno", "what"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 _EN_MARKERS = frozenset(
     (
@@ -310,11 +312,16 @@ def analyse(
         alts = _alternatives(word, vocabulary)
         if not alts:
             continue
-        synonyms = SWEDISH_SYNONYMS.get(stem(word), ())
+        synonyms = swedish_synonyms().get(stem(word), ())
         if synonyms:
             more = (_phrase_alternatives(r, vocabulary) for r in synonyms)
             alts = alts + tuple(a for a in more if a)
             extra.extend(synonyms)
+        # the thesaurus widens what counts as finding the word, not the search itself
+        paraphrases = thesaurus_synonyms().get(stem(word), ()) if language == "sv" else ()
+        if paraphrases:
+            more = (_phrase_alternatives(r, vocabulary) for r in paraphrases)
+            alts = alts + tuple(a for a in more if a)
         if stem(word) in _FRAME_STEMS:
             continue
         name = _is_name(raw, position)

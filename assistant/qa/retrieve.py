@@ -11,7 +11,6 @@ from assistant.types import Hit
 from ingest.build import lexical_text
 from ingest.embed import Embedder, embedding_text
 from ingest.lexical import tokenize
-from ingest.schema import Chunk
 from ingest.store import StoredIndex
 
 
@@ -41,6 +40,11 @@ class Retriever:
         self.document_frequency: Counter[str] = Counter(
             t for tokens in self.chunk_tokens for t in tokens
         )
+        doc_tokens: dict[str, set[str]] = {}
+        for chunk, tokens in zip(self.chunks, self.chunk_tokens, strict=True):
+            doc_tokens.setdefault(chunk.doc_id, set()).update(tokens)
+        # every word of a document: the places and organisations it is about are its context
+        self.doc_tokens = {d: frozenset(t) for d, t in doc_tokens.items()}
 
     def dense_scores(self, query: str, doc_ids: Collection[str] | None) -> dict[int, float]:
         """Cosine similarity of the best candidates, by chunk position."""
@@ -60,24 +64,6 @@ class Retriever:
             for i, d in zip(result["ids"][0], result["distances"][0], strict=True)
             if i in self.position
         }
-
-    def dense_ranking(self, query: str, doc_ids: Collection[str] | None) -> list[int]:
-        vector = self.embedder.embed([embedding_text("", "", query)])[0]
-        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids else None
-        count = self.index.collection.count()
-        if count == 0:
-            return []
-        result = self.index.collection.query(
-            query_embeddings=[vector.tolist()],
-            n_results=min(self.candidates, count),
-            where=where,
-            include=[],
-        )
-        return [self.position[i] for i in result["ids"][0] if i in self.position]
-
-    def lexical_ranking(self, query: str, doc_ids: Collection[str] | None) -> list[int]:
-        scores = self.lexical_scores(query, doc_ids)
-        return sorted(scores, key=lambda p: -scores[p])
 
     def lexical_scores(self, query: str, doc_ids: Collection[str] | None) -> dict[int, float]:
         tokens = tokenize(query, self.index.vocabulary)
@@ -116,9 +102,15 @@ class Retriever:
             for p, value in dense_similarity.items():
                 scores[p] = scores.get(p, 0.0) + self.dense_weight * max(value, 0.0)
         best = sorted(scores, key=lambda p: (-scores[p], p))[:k]
+        top_lexical = max(lexical_score.values(), default=0.0) or 1.0
         return [
-            Hit(self.chunks[p], scores[p], dense_rank.get(p), lexical_rank.get(p)) for p in best
+            Hit(
+                self.chunks[p],
+                scores[p],
+                dense_rank.get(p),
+                lexical_rank.get(p),
+                dense_similarity.get(p, 0.0),
+                lexical_score.get(p, 0.0) / top_lexical,
+            )
+            for p in best
         ]
-
-    def tokens_of(self, chunk: Chunk) -> frozenset[str]:
-        return self.chunk_tokens[self.position[chunk.chunk_id]]

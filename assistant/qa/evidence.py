@@ -1,0 +1,245 @@
+"""Features of candidate evidence: how well a retrieved passage answers a question.
+
+Each candidate passage gets a vector of features (retrieval scores, coverage of the
+question's names, numbers and content words at passage and sentence level, answer-type
+match, heading and title matches, the document's own words). A fitted scorer
+(assistant.qa.scorer) turns them into the probability that the passage holds the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.qa.patterns import (
+    ASKS_EMAIL,
+    ASKS_NUMBER,
+    ENUMERATION,
+    NAME_WORD,
+    NUMBER,
+    RESPONSIBLE_EVIDENCE,
+    RESPONSIBLE_HEADER,
+    SPANS,
+)
+from assistant.qa.question import KINDS, Question, Term
+from assistant.types import Hit
+from ingest.lexical import tokenize
+from ingest.schema import Chunk
+from ingest.sentences import split_sentences
+
+CANDIDATES = 12  # retrieved passages scored per question
+LIGHT_WEIGHT = 0.3  # terms weighted like this only frame the question
+
+FEATURES: tuple[str, ...] = (
+    "rank_rr",
+    "fused_rel",
+    "lexical_rr",
+    "dense_rr",
+    "dense_cos",
+    "lexical_rel",
+    "coverage",
+    "coverage_gap",
+    "body_coverage",
+    "sentence_coverage",
+    "sentence_gap",
+    "topical_coverage",
+    "content_coverage",
+    "content_sentence",
+    "content_missing_weight",
+    "content_terms",
+    "required_share",
+    "required_missing",
+    "required_doc_share",
+    "doc_best",
+    "heaviest_missing",
+    "type_match",
+    "type_sentence",
+    "type_applicable",
+    "responsible_column",
+    "responsible_sentence",
+    "new_names",
+    "enumeration",
+    "heading_coverage",
+    "title_coverage",
+    "table_row",
+    "short_passage",
+    "no_new_words",
+    "unknown_share",
+    *(f"kind_{k}" for k in KINDS),
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A retrieved passage with its feature vector (in FEATURES order)."""
+
+    hit: Hit
+    rank: int
+    features: tuple[float, ...]
+    best_sentence: str
+
+    @property
+    def chunk(self) -> Chunk:
+        return self.hit.chunk
+
+
+def credit(term: Term, tokens: frozenset[str]) -> float:
+    """1 when the term is found; half the share of parts found for a partly found compound."""
+    if term.found_in(tokens):
+        return 1.0
+    partial = [
+        sum(s in tokens for s in alt) / len(alt) for alt in term.alternatives if len(alt) > 1
+    ]
+    return 0.5 * max(partial, default=0.0)
+
+
+def coverage(terms: Sequence[Term], tokens: frozenset[str]) -> float:
+    total = sum(t.weight for t in terms)
+    if total <= 0:
+        return 0.0
+    return sum(t.weight * credit(t, tokens) for t in terms) / total
+
+
+def type_match(question: Question, text: str, chunk: Chunk) -> float:
+    """Whether the text holds the kind of thing the question asks for."""
+    if ASKS_NUMBER.search(question.text) and not NUMBER.search(text):
+        return 0.0
+    if ASKS_EMAIL.search(question.text) and "@" not in text:
+        return 0.0
+    kind = question.kind
+    pattern = SPANS.get(kind)
+    if pattern is not None:
+        return float(bool(pattern.search(text)) or bool(NUMBER.search(text)) * 0.5)
+    if kind == "responsible":
+        return float(
+            responsible_column(chunk) or bool(RESPONSIBLE_EVIDENCE.search(text))
+        )
+    if kind in ("who", "list"):
+        return float(len(new_names(question, text)) > 0)
+    return 0.0
+
+
+def responsible_column(chunk: Chunk) -> bool:
+    row = chunk.row
+    return row is not None and any(v and RESPONSIBLE_HEADER.search(h) for h, v in row.cells)
+
+
+def new_names(question: Question, text: str) -> set[str]:
+    """Capitalised words of the text that the question does not already name."""
+    asked = {w.lower() for w in question.text.split()}
+    return {n for n in NAME_WORD.findall(text) if n.lower() not in asked}
+
+
+class FeatureBuilder:
+    """Computes candidate features for one index (vocabulary, document words)."""
+
+    def __init__(self, vocabulary: frozenset[str], doc_tokens: dict[str, frozenset[str]]):
+        self.vocabulary = vocabulary
+        self.doc_tokens = doc_tokens
+
+    def tokens(self, text: str) -> frozenset[str]:
+        return frozenset(tokenize(text, self.vocabulary, heads=False))
+
+    def candidates(self, question: Question, hits: Sequence[Hit]) -> list[Candidate]:
+        hits = list(hits[:CANDIDATES])
+        if not hits:
+            return []
+        terms = question.terms
+        required = [t for t in terms if t.required]
+        top_fused = max(h.score for h in hits) or 1.0
+        raw = []
+        for rank, hit in enumerate(hits):
+            raw.append(self._raw(question, terms, required, rank, hit, top_fused))
+        best_cov = max(r["coverage"] for r in raw)
+        best_sentence = max(r["sentence_coverage"] for r in raw)
+        best_doc = max(r["required_doc_share"] for r in raw)
+        out = []
+        for rank, (hit, r) in enumerate(zip(hits, raw, strict=True)):
+            r["coverage_gap"] = r["coverage"] - best_cov
+            r["sentence_gap"] = r["sentence_coverage"] - best_sentence
+            r["doc_best"] = float(r["required_doc_share"] >= best_doc)
+            sentence = r.pop("_sentence")
+            out.append(Candidate(hit, rank, tuple(float(r[f]) for f in FEATURES), sentence))
+        return out
+
+    def _raw(
+        self,
+        question: Question,
+        terms: Sequence[Term],
+        required: Sequence[Term],
+        rank: int,
+        hit: Hit,
+        top_fused: float,
+    ) -> dict:
+        chunk = hit.chunk
+        title = self.tokens(chunk.title)
+        headings = self.tokens(" ".join(chunk.heading_path))
+        body = self.tokens(chunk.text)
+        where = title | headings
+        everything = body | where
+        doc = self.doc_tokens.get(chunk.doc_id, frozenset()) | where
+        sentences = [chunk.text] if chunk.row is not None else split_sentences(chunk.text)
+        # what the question asks about beyond its names, which mostly pick the document
+        content = [t for t in terms if not t.required and t.weight > LIGHT_WEIGHT]
+        best_sentence, best_score, best_content = chunk.text, -1.0, 0.0
+        for sentence in sentences or [chunk.text]:
+            tokens = self.tokens(sentence) | where
+            score = coverage(terms, tokens)
+            if score > best_score:
+                best_sentence, best_score = sentence, score
+            best_content = max(best_content, coverage(content, tokens))
+        # names in the title pick the document; they say nothing about the passage
+        topical = [t for t in terms if not (t.required and t.found_in(title))] or list(terms)
+        missing = [t for t in terms if not t.found_in(everything)]
+        heaviest = max((t.weight for t in missing if t.weight > LIGHT_WEIGHT), default=0.0)
+        total_weight = sum(t.weight for t in terms) or 1.0
+        asked = self.tokens(question.search_text)
+        unknown = [t for t in terms if not any(self._known(a) for a in t.alternatives)]
+        kind = question.kind
+        features = {
+            "rank_rr": 1.0 / (1 + rank),
+            "fused_rel": hit.score / top_fused,
+            "lexical_rr": 1.0 / hit.lexical_rank if hit.lexical_rank else 0.0,
+            "dense_rr": 1.0 / hit.dense_rank if hit.dense_rank else 0.0,
+            "dense_cos": hit.dense_score,
+            "lexical_rel": hit.lexical_score,
+            "coverage": coverage(terms, everything),
+            "body_coverage": coverage(terms, body),
+            "sentence_coverage": max(best_score, 0.0),
+            "topical_coverage": coverage(topical, everything),
+            "content_coverage": coverage(content, everything) if content else 1.0,
+            "content_sentence": best_content if content else 1.0,
+            "content_missing_weight": min(
+                sum(t.weight for t in content if not t.found_in(everything)), 10.0
+            ),
+            "content_terms": min(len(content), 6) / 6,
+            "required_share": (
+                sum(t.found_in(everything) for t in required) / len(required) if required else 1.0
+            ),
+            "required_missing": float(any(not t.found_in(everything) for t in required)),
+            "required_doc_share": (
+                sum(t.found_in(doc) for t in required) / len(required) if required else 1.0
+            ),
+            "heaviest_missing": heaviest / total_weight,
+            "type_match": type_match(question, chunk.text, chunk),
+            "type_sentence": type_match(question, best_sentence, chunk),
+            "type_applicable": float(kind in SPANS or kind in ("responsible", "who", "list")),
+            "responsible_column": float(responsible_column(chunk)),
+            "responsible_sentence": float(bool(RESPONSIBLE_EVIDENCE.search(chunk.text))),
+            "new_names": min(len(new_names(question, chunk.text)), 6) / 6,
+            "enumeration": float(bool(ENUMERATION.search(chunk.text))),
+            "heading_coverage": coverage(terms, headings),
+            "title_coverage": coverage(terms, title),
+            "table_row": float(chunk.row is not None),
+            "short_passage": float(len(chunk.text.split()) < 12),
+            "no_new_words": float(not (body - title - asked)),
+            "unknown_share": sum(t.weight for t in unknown) / total_weight,
+            "_sentence": best_sentence,
+        }
+        for k in KINDS:
+            features[f"kind_{k}"] = float(kind == k)
+        return features
+
+    def _known(self, alternative: tuple[str, ...]) -> bool:
+        return all(s in self.vocabulary for s in alternative)
+

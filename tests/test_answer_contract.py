@@ -1,0 +1,40 @@
+"""The evidence-first contract on the seed corpus, with the real model and index."""
+
+from __future__ import annotations
+
+FH = "familjen-helsingborg-verksamhetsplan-2016-2019.txt"
+
+
+def test_headline_answer_leads_with_the_responsible_cell_and_quotes_the_row(assistant):
+    answer = assistant.ask("Vem ansvarar för Söderåsbanan?")
+    assert answer.found and answer.language == "sv"
+    assert answer.text.startswith("Ansvarig: Svalöv [1] – ”")
+    first = answer.citations[0]
+    assert first.chunk.doc_id == FH
+    assert "1.6 Byggstart för Söderåsbanan senast år 2019." in first.quote
+    assert first.label() == (
+        "Verksamhetsplan Familjen Helsingborg 2016-2019 › 1. Infrastruktur och kollektivtrafik"
+    )
+
+
+def test_every_answer_is_short_cited_and_verbatim(assistant):
+    for question in [
+        "Vem ansvarar för Söderåsbanan?",
+        "Who is responsible for Söderåsbanan?",
+        "När ska byggstarten för Söderåsbanan ske senast?",
+        "Hur ofta träffas ledningsgruppen i Business Region Halmstad?",
+    ]:
+        answer = assistant.ask(question)
+        assert answer.found, question
+        assert len(answer.text) <= 600
+        for citation in answer.citations:
+            assert citation.quote and citation.quote in citation.chunk.text
+            assert f"[{citation.n}]" in answer.text
+            assert f"”{citation.quote}”" in answer.text
+
+
+def test_passages_keep_the_retrieval_order(assistant):
+    # the answerer reorders nothing it shows as "passages": they are the retrieval's ranking
+    answer = assistant.ask("Vem ansvarar för Söderåsbanan?")
+    scores = [h.score for h in answer.hits]
+    assert scores == sorted(scores, reverse=True)

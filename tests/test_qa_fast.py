@@ -1,0 +1,172 @@
+"""The question-answering core from hand-made chunks: no model, no index."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.qa.compose import NOT_FOUND, compose, lead_for, quote_for, rank
+from assistant.qa.evidence import FEATURES, FeatureBuilder
+from assistant.qa.lexicon import translate
+from assistant.qa.question import analyse
+from assistant.qa.scorer import Scorer, parse_scorer
+from assistant.qa.thesaurus import parse_mythes
+from assistant.train import Table, choose_threshold, per_question
+from assistant.types import Hit
+from ingest.lexical import build_vocabulary, tokenize
+from ingest.schema import Chunk, TableRow
+
+ROW = Chunk(
+    "c1",
+    "plan.txt",
+    "Verksamhetsplan Sjöbygden",
+    ("1. Infrastruktur",),
+    "Mätetal: 1.6 Byggstart för Söderåsbanan senast år 2019. | Ansvarig: Svalöv",
+    0,
+    70,
+    row=TableRow(1, 1, (("Mätetal", "1.6 Byggstart för Söderåsbanan senast år 2019."),
+                        ("Ansvarig", "Svalöv"))),
+)
+PROSE = Chunk(
+    "c2",
+    "plan.txt",
+    "Verksamhetsplan Sjöbygden",
+    ("3. Ekonomi",),
+    "Samarbetet finansieras med 15 kr per invånare och år. Styrelsen sammanträder fyra "
+    "gånger per år.",
+    70,
+    160,
+)
+CHUNKS = [ROW, PROSE]
+VOCABULARY = build_vocabulary(c.text for c in CHUNKS)
+
+
+def question(text: str):
+    df: dict[str, int] = {}
+    for chunk in CHUNKS:
+        for token in set(tokenize(chunk.text, VOCABULARY)):
+            df[token] = df.get(token, 0) + 1
+    return analyse(text, VOCABULARY, df, len(CHUNKS))
+
+
+def builder() -> FeatureBuilder:
+    tokens = frozenset(t for c in CHUNKS for t in tokenize(c.text, VOCABULARY))
+    return FeatureBuilder(VOCABULARY, {"plan.txt": tokens})
+
+
+def scorer(feature: str, threshold: float = 0.5, second: float = 2.0) -> Scorer:
+    """A scorer that trusts one feature alone (weight 4 on the standardised value)."""
+    coef = np.zeros(len(FEATURES))
+    coef[FEATURES.index(feature)] = 4.0
+    return Scorer(
+        FEATURES, np.full(len(FEATURES), 0.5), np.ones(len(FEATURES)), coef, 0.0,
+        threshold, second, {},
+    )
+
+
+def hits() -> list[Hit]:
+    return [Hit(PROSE, 0.9, 1, 1, 0.5, 1.0), Hit(ROW, 0.8, 2, 2, 0.4, 0.7)]
+
+
+def test_features_follow_the_question():
+    q = question("Vem ansvarar för Söderåsbanan?")
+    candidates = builder().candidates(q, hits())
+    assert [len(c.features) for c in candidates] == [len(FEATURES)] * 2
+    by_id = {c.chunk.chunk_id: dict(zip(FEATURES, c.features, strict=True)) for c in candidates}
+    assert by_id["c1"]["responsible_column"] == 1.0
+    assert by_id["c2"]["responsible_column"] == 0.0
+    assert by_id["c1"]["required_share"] == 1.0  # Söderåsbanan is in the row
+    assert by_id["c2"]["required_missing"] == 1.0
+    assert by_id["c1"]["kind_responsible"] == 1.0
+
+
+def test_the_scorer_reorders_candidates_and_the_row_answers_with_its_cell():
+    q = question("Vem ansvarar för Söderåsbanan?")
+    ranked = rank(q, hits(), builder(), scorer("required_share"))
+    assert ranked[0].candidate.chunk is ROW
+    answer = compose(q, hits(), ranked, scorer("required_share"))
+    assert answer.found
+    assert answer.text.startswith("Ansvarig: Svalöv [1] – ”Mätetal: 1.6 Byggstart")
+    assert [c.chunk for c in answer.citations] == [ROW]
+    assert [h.chunk for h in answer.hits] == [PROSE, ROW]  # retrieval order kept
+
+
+def test_below_the_threshold_the_answer_says_so():
+    q = question("Who is responsible for Söderåsbanan?")
+    ranked = rank(q, hits(), builder(), scorer("required_share", threshold=0.999))
+    answer = compose(q, hits(), ranked, scorer("required_share", threshold=0.999))
+    assert not answer.found
+    assert answer.text == NOT_FOUND["en"]
+    assert answer.citations == ()
+
+
+def test_a_close_second_passage_is_quoted_too():
+    q = question("Hur ofta sammanträder styrelsen?")
+    second = scorer("rank_rr", threshold=0.0, second=0.1)
+    ranked = rank(q, hits(), builder(), second)
+    answer = compose(q, hits(), ranked, second)
+    assert [c.n for c in answer.citations] == [1, 2]
+    assert "[1]" in answer.text and "[2]" in answer.text
+
+
+def test_leads_only_where_the_structure_makes_them_certain():
+    when = question("När ska byggstarten för Söderåsbanan ske senast?")
+    assert lead_for(when, ROW, ROW.text) == "senast år 2019"
+    often = question("Hur ofta sammanträder styrelsen?")
+    assert lead_for(often, PROSE, PROSE.text) == "fyra gånger per år"
+    what = question("Vad handlar planen om?")
+    assert lead_for(what, PROSE, PROSE.text) == ""
+    # two different amounts in the quote: no lead, the quote speaks
+    much = question("Hur mycket kostar det?")
+    assert lead_for(much, PROSE, "15 kr per invånare, senare 20 kr per invånare") == ""
+
+
+def test_a_long_passage_is_quoted_around_its_best_sentence_verbatim():
+    sentences = [f"Mening nummer {i} handlar om något helt annat än frågan." for i in range(12)]
+    sentences[8] = "Styrelsen sammanträder fyra gånger per år."
+    text = " ".join(sentences)
+    chunk = Chunk("c3", "plan.txt", "T", (), text, 0, len(text))
+    quote = quote_for(chunk, sentences[8], limit=200)
+    assert sentences[8] in quote
+    assert quote in text
+    assert len(quote) <= 200
+
+
+def test_english_inflections_find_the_glossary_entry():
+    pairs = dict(translate(["who", "is", "responsible", "for", "meetings"]))
+    assert "ansvarig" in pairs["responsible"]
+    assert pairs["meetings"]  # plural of "meeting"
+    assert "svar" not in pairs["responsible"]  # not the entry of "response"
+
+
+def test_a_mythes_thesaurus_is_read():
+    table = parse_mythes("UTF-8\nsköta|1\n|driva|hålla i|ta hand om\nträffas|1\n|mötas|ses\n")
+    assert table["sköta"] == ("driva", "hålla i", "ta hand om")
+    assert table["träffas"] == ("mötas", "ses")
+
+
+def test_scorer_file_round_trip_and_feature_check():
+    s = scorer("coverage")
+    again = parse_scorer(s.to_json())
+    assert again.features == FEATURES and again.threshold == s.threshold
+    broken = s.to_json().replace('"coverage"', '"something_else"', 1)
+    with pytest.raises(ValueError, match="assistant train"):
+        parse_scorer(broken)
+
+
+def test_threshold_keeps_confident_wrong_answers_within_the_target():
+    # five questions: best probabilities, whether the best passage is right, answerable
+    best = np.array([0.9, 0.8, 0.7, 0.6, 0.3])
+    right = np.array([True, True, False, True, False])
+    answerable = np.array([True, True, True, True, False])
+    threshold, figures = choose_threshold(best, right, answerable)
+    assert threshold == 0.8  # answering the 0.7 one would be 20 % confident wrong
+    assert figures["confident_wrong"] == 0.0
+
+
+def test_per_question_counts_a_quoted_second_passage():
+    table = Table(labels=[0, 1, 0], groups=[0, 0, 0], answerable=[True], names=["q"])
+    probabilities = np.array([0.9, 0.5, 0.1])
+    _, alone = per_question(table, probabilities, second_ratio=2.0)
+    _, with_second = per_question(table, probabilities, second_ratio=0.5)
+    assert not alone[0] and with_second[0]
