@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test index eval lint clean browser bench load
+.PHONY: run test index eval lint clean browser bench load lexicon train
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,13 @@ $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-index: $(STAMP)
+# Debian's Swedish thesaurus (mythes-sv) widens paraphrase matching; optional.
+lexicon:
+	@test -f /usr/share/mythes/th_sv_SE_v2.dat || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq mythes-sv >/dev/null; \
+	  else echo "mythes-sv missing: paraphrases match less often (apt-get install mythes-sv)"; fi; }
+
+index: $(STAMP) lexicon
 	$(PY) -m ingest --if-stale
 
 run: index
@@ -33,12 +39,16 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: browser tests will be skipped (apt-get install chromium)"; fi; }
 
-test: $(TEST_STAMP) browser
+test: $(TEST_STAMP) browser lexicon
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-eval: index
-	$(PY) -m assistant eval ../shared/eval/dev_questions.jsonl
+eval: $(TEST_STAMP) lexicon
+	$(PY) -m assistant eval --sets --quiet
+
+# refit the evidence scorer on the tuning sets (writes assistant/qa/data/scorer.json)
+train: $(TEST_STAMP) lexicon
+	$(PY) -m assistant train
 
 # the benchmark report (docs/benchmarks.md, docs/benchmarks.png); about 25 minutes here
 bench: $(TEST_STAMP)

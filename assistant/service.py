@@ -22,6 +22,7 @@ from assistant.qa.evidence import CANDIDATES, Candidate, FeatureBuilder
 from assistant.qa.question import Question, analyse
 from assistant.qa.retrieve import Retriever
 from assistant.qa.scorer import load_scorer
+from assistant.qa.thesaurus import status as thesaurus_status
 from assistant.types import Answer, Hit, Turn
 from ingest.embed import Embedder, SentenceTransformerEmbedder
 from ingest.remote import RemoteTarget, current_remote, open_remote
@@ -58,6 +59,9 @@ class Assistant:
         self.generator = generator if generator is not None else build_generator(settings)
         self._loaded = self._load(index)
         self._reloading = threading.Lock()
+        missing = thesaurus_status()
+        if missing:  # optional: the app answers without it, a little less often
+            log.warning(missing)
         self._checked = time.monotonic()
 
     @property
