@@ -170,3 +170,15 @@ def test_per_question_counts_a_quoted_second_passage():
     _, alone = per_question(table, probabilities, second_ratio=2.0)
     _, with_second = per_question(table, probabilities, second_ratio=0.5)
     assert not alone[0] and with_second[0]
+
+
+def test_a_missing_thesaurus_is_named_in_one_line(monkeypatch, tmp_path):
+    from assistant.qa import thesaurus
+
+    monkeypatch.setattr(thesaurus, "DEFAULT_PATHS", (tmp_path / "none.dat",))
+    monkeypatch.delenv("AVTAL_THESAURUS", raising=False)
+    assert "mythes-sv" in thesaurus.status()
+    found = tmp_path / "th.dat"
+    found.write_text("UTF-8\nsköta|1\n|driva\n", encoding="utf-8")
+    monkeypatch.setenv("AVTAL_THESAURUS", str(found))
+    assert thesaurus.status() == ""
