@@ -1,0 +1,92 @@
+"""Hostile and oversized input: every request and document gets bounded work (issue 17).
+
+Behaviour is asserted here; time and memory are measured by benchmarks/hostile.py.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.service import MAX_QUESTION_CHARS, Assistant
+from ingest import lexical
+from ingest.lexical import MAX_COMPOUND, build_vocabulary, compound_parts, stem
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+# -- 1. one question cannot exhaust the server ------------------------------------------------
+@pytest.mark.parametrize("word", ["x" * 40_000, "ő" * 40_000, "x" * 100_000])
+def test_a_long_one_word_question_is_answered_with_a_request_for_a_shorter_one(assistant, word):
+    answer = assistant.ask(word)
+    assert not answer.found and not answer.hits and not answer.citations
+    assert answer.language == "sv"
+    assert answer.text.startswith("Frågan är för lång (")
+    assert "Ställ en kortare fråga, högst 1\u00a0000 tecken." in answer.text
+    assert f"{len(word):,}".replace(",", "\u00a0") in answer.text
+
+
+def test_a_long_english_question_is_refused_in_english(assistant):
+    answer = assistant.ask("Who is responsible for " + "the railway " * 200 + "?")
+    assert answer.language == "en"
+    assert answer.text.startswith("The question is too long (2,")
+    assert "Please ask a shorter question, at most 1,000 characters." in answer.text
+
+
+def test_a_question_at_the_limit_is_still_answered(assistant):
+    question = "Vem ansvarar för Söderåsbanan?"
+    padded = question + " " * (MAX_QUESTION_CHARS - len(question))
+    answer = assistant.ask(padded)
+    assert answer.found and "Svalöv" in answer.text
+
+
+def test_the_streamed_and_extractive_paths_refuse_too(assistant):
+    word = "x" * (MAX_QUESTION_CHARS + 1)
+    assert assistant.extract(word).text.startswith("Frågan är för lång")
+    streamed = list(assistant.ask_stream(word))
+    assert len(streamed) == 1 and streamed[0].text.startswith("Frågan är för lång")
+    assert len(assistant.analyse("ord " * 5000).text) == MAX_QUESTION_CHARS
+
+
+def test_the_cli_answers_a_long_question_with_the_message(seed_index):
+    question = "Vem ansvarar för " + "Söderåsbanan" * 200 + "?"
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "--index", str(seed_index), "--json", question],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["found"] is False and data["passages"] == []
+    assert data["answer"].startswith("Frågan är för lång (2\u00a0")
+
+
+def test_a_question_over_its_time_budget_gets_a_message(seed_index, embedder):
+    settings = Settings(index_dir=seed_index, question_budget_s=0.0)
+    answer = Assistant(settings, embedder=embedder).ask("Vem ansvarar för Söderåsbanan?")
+    assert not answer.found and not answer.citations
+    assert answer.text == (
+        "Det tog för lång tid att besvara frågan. Försök med en kortare eller enklare fråga."
+    )
+
+
+def test_long_words_are_not_split_into_compounds():
+    head, longer_head = "k" * (MAX_COMPOUND - 6), "k" * (MAX_COMPOUND - 5)
+    vocabulary = build_vocabulary([head, longer_head, "avfall"])
+    assert compound_parts(head + "avfall", vocabulary) == [stem(head), stem("avfall")]
+    assert compound_parts(longer_head + "avfall", vocabulary) == []  # 41 letters
+
+
+def test_the_stem_cache_keeps_only_short_words():
+    before = lexical._cached_stem.cache_info().currsize
+    assert stem("y" * (lexical.MAX_CACHED_WORD + 1)) == "y" * (lexical.MAX_CACHED_WORD + 1)
+    assert lexical._cached_stem.cache_info().currsize == before
+    stem("samverkansavtalen")
+    assert lexical._cached_stem.cache_info().currsize <= before + 1
