@@ -90,3 +90,38 @@ def test_the_stem_cache_keeps_only_short_words():
     assert lexical._cached_stem.cache_info().currsize == before
     stem("samverkansavtalen")
     assert lexical._cached_stem.cache_info().currsize <= before + 1
+
+
+# -- 4. exports open as data, never as formulas -------------------------------------------
+FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_every_text_cell_of_the_feedback_export_is_neutralised(tmp_path: Path):
+    import csv
+
+    from assistant.feedback import COLUMNS, FeedbackStore, Vote
+    from assistant.types import Answer
+
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    for n, formula in enumerate(FORMULAS):
+        answer = Answer(formula, False, "sv")
+        store.record(Vote(-1 if n % 2 else 1, formula, formula, answer), at=formula)
+    out = tmp_path / "feedback.csv"
+    assert store.export_csv(out) == len(FORMULAS)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    numbers = {"id", "rating", "found"}
+    for row, formula in zip(rows, FORMULAS, strict=True):
+        for column in set(COLUMNS) - numbers - {"language", "citations"}:
+            assert row[column] == "'" + formula, column
+        assert row["citations"] == "[]" and row["language"] == "sv"
+        assert row["rating"] in ("1", "-1") and row["found"] == "0"  # numbers stay numbers
+
+
+def test_the_shared_csv_helper_keeps_ordinary_text_and_numbers():
+    from assistant.csv_safe import safe_cell
+
+    assert safe_cell("Vem ansvarar?") == "Vem ansvarar?"
+    assert safe_cell("a=b") == "a=b"
+    assert safe_cell(-1) == -1 and safe_cell(2.5) == 2.5 and safe_cell(None) is None
+    assert [safe_cell(f) for f in FORMULAS] == ["'" + f for f in FORMULAS]
