@@ -125,3 +125,65 @@ def test_the_shared_csv_helper_keeps_ordinary_text_and_numbers():
     assert safe_cell("a=b") == "a=b"
     assert safe_cell(-1) == -1 and safe_cell(2.5) == 2.5 and safe_cell(None) is None
     assert [safe_cell(f) for f in FORMULAS] == ["'" + f for f in FORMULAS]
+
+
+# -- 2. large documents: page by page, a page limit, bounded DOCX ---------------------------
+def test_a_pdf_over_the_page_limit_is_refused_with_the_reason(tmp_path: Path, monkeypatch):
+    from assistant.admin_text import reason_sv
+    from benchmarks.hostile_inputs import small_pages_pdf
+    from ingest.parse import UnreadableDocument
+    from ingest.parse.pdf import parse_pdf
+
+    path = small_pages_pdf(tmp_path / "lang.pdf", 4)
+    monkeypatch.setenv("AVTAL_MAX_PDF_PAGES", "3")
+    with pytest.raises(UnreadableDocument) as refused:
+        parse_pdf(path)
+    reason = str(refused.value)
+    assert reason == "too many pages (4; the limit is 3, set by AVTAL_MAX_PDF_PAGES)"
+    assert (
+        reason_sv(reason) == "för många sidor (4; gränsen är 3 och ändras med AVTAL_MAX_PDF_PAGES)"
+    )
+    monkeypatch.setenv("AVTAL_MAX_PDF_PAGES", "4")
+    assert len(parse_pdf(path).blocks) == 4
+
+
+def test_each_pdf_page_is_released_before_the_next_is_read(tmp_path: Path, monkeypatch):
+    import pdfplumber.page
+
+    from benchmarks.hostile_inputs import text_pdf
+    from ingest.parse.pdf import read_pdf
+
+    events: list[str] = []
+    real_close, real_chars = pdfplumber.page.Page.close, pdfplumber.page.Page.chars
+
+    def close(page) -> None:
+        events.append(f"close {page.page_number}")
+        real_close(page)
+
+    def chars(page):
+        if not events or events[-1] != f"read {page.page_number}":
+            events.append(f"read {page.page_number}")
+        return real_chars.fget(page)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "close", close)
+    monkeypatch.setattr(pdfplumber.page.Page, "chars", property(chars))
+    source, _, blocks = read_pdf(text_pdf(tmp_path / "plan.pdf", 3, lines_per_page=5))
+    for number in (1, 2):  # page n is released before page n + 1 is read
+        assert events.index(f"close {number}") < events.index(f"read {number + 1}")
+    assert events[-1] == "close 3"
+    assert {b.page for b in blocks} == {1, 2, 3} and "Avsnitt 3" in source
+
+
+def test_a_docx_with_too_many_paragraphs_is_refused(tmp_path: Path, monkeypatch):
+    from assistant.admin_text import reason_sv
+    from ingest.parse import UnreadableDocument
+    from ingest.parse import docx as docx_format
+    from tests.fixtures_formats import agreement_docx
+
+    path = agreement_docx(tmp_path / "plan.docx")
+    assert docx_format.parse_docx(path).blocks
+    monkeypatch.setattr(docx_format, "MAX_PARTS", 3)
+    with pytest.raises(UnreadableDocument) as refused:
+        docx_format.parse_docx(path)
+    assert str(refused.value).startswith("too many paragraphs and tables (")
+    assert reason_sv(str(refused.value)).startswith("för många stycken och tabeller (")
