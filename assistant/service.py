@@ -164,6 +164,10 @@ class Assistant:
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return self._loaded.documents.get(doc_id, [])
 
+    def document_text(self, content_hash: str) -> str | None:
+        """A document's text as stored with the index in use (None when it has none)."""
+        return self._loaded.index.document_text(content_hash)
+
     def section_rows(self, chunk: Chunk) -> list[Chunk]:
         return self._loaded.sections.get((chunk.doc_id, chunk.heading_path), [])
 

@@ -228,7 +228,12 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
             return READER_HINT
         chunks = assistant.document_chunks(doc_id)
         return document_view(
-            assistant.manifest, assistant.settings.corpus_dir, chunks, doc_id, passage
+            assistant.manifest,
+            assistant.settings.corpus_dir,
+            chunks,
+            doc_id,
+            passage,
+            stored=assistant.document_text,
         )
 
     def on_ask(question: str, doc_ids: list[str] | None, history: list[Exchange]):

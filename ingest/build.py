@@ -32,6 +32,7 @@ from ingest.store import (
     open_index,
     read_manifest,
     stored_chunks,
+    stored_text,
     write_version,
 )
 from ingest.versions import build_lock, new_version, prune, publish
@@ -224,6 +225,7 @@ def build(
 
         infos: dict[str, DocumentInfo] = {}
         new_chunks: list[Chunk] = []
+        texts: dict[str, str] = {}  # content hash -> the text for the reader
         stamp = now_iso()
         for number, source in enumerate(plan.parse, 1):
             progress("parse", number, len(plan.parse))
@@ -238,6 +240,7 @@ def build(
                 continue
             chunks = chunk_document(document)
             new_chunks.extend(chunks)
+            texts[document.content_hash] = document.text
             infos[document.doc_id] = DocumentInfo(
                 title=document.title,
                 content_hash=document.content_hash,
@@ -265,6 +268,9 @@ def build(
             kept_chunks, kept_vectors = stored_chunks(old, plan.keep)
             for doc_id in plan.keep:
                 infos[doc_id] = manifest.documents[doc_id]
+                kept_text = stored_text(old.version, infos[doc_id].content_hash)
+                if kept_text is not None:
+                    texts[infos[doc_id].content_hash] = kept_text
         chunks = kept_chunks + new_chunks
         vectors = np.vstack([kept_vectors, new_vectors]) if chunks else new_vectors
         order = sorted(range(len(chunks)), key=lambda i: (chunks[i].doc_id, chunks[i].position))
@@ -287,7 +293,7 @@ def build(
             write_remote(remote, chunks, vectors, new_manifest)
         else:
             version = new_version(index_dir)
-            write_version(version, chunks, vectors, tokens, vocabulary, new_manifest)
+            write_version(version, chunks, vectors, tokens, vocabulary, new_manifest, texts)
             publish(index_dir, version)
             prune(index_dir)
         progress("write", 1, 1)

@@ -187,3 +187,71 @@ def test_a_docx_with_too_many_paragraphs_is_refused(tmp_path: Path, monkeypatch)
         docx_format.parse_docx(path)
     assert str(refused.value).startswith("too many paragraphs and tables (")
     assert reason_sv(str(refused.value)).startswith("för många stycken och tabeller (")
+
+
+# -- 3. the reader's text is extracted once, at ingest time ---------------------------------
+def test_the_index_stores_each_documents_text_for_the_reader(assistant):
+    from assistant.documents import read_source
+    from tests.conftest import CORPUS
+
+    for doc_id, info in assistant.manifest.documents.items():
+        stored = assistant.document_text(info.content_hash)
+        assert stored is not None and stored == read_source(CORPUS, doc_id, info.content_hash)
+    assert assistant.document_text("../../manifest") is None
+
+
+def test_the_reader_serves_the_stored_text_without_the_source_file(tmp_path: Path, embedder):
+    from assistant.documents import Passage
+    from ingest.build import build
+    from tests.fixtures_formats import SODERAS, agreement_pdf
+
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    agreement_pdf(corpus / "plan.pdf")
+    (corpus / "avtal.txt").write_text("Avtal\n\nHöör och Åstorp samarbetar om avfall.\n")
+    build(corpus, index_dir, embedder.model_id, 10_000_000, embedder=embedder)
+    (corpus / "avtal.txt").write_text("Avtal\n\nÄndrat: Höör samarbetar om vatten.\n")
+    report = build(corpus, index_dir, embedder.model_id, 10_000_000, embedder=embedder)
+    assert report.unchanged == 1 and report.changed == ["avtal.txt"]  # plan.pdf was kept
+    smart = Assistant(Settings(index_dir=index_dir, corpus_dir=corpus), embedder=embedder)
+    (corpus / "plan.pdf").unlink()  # the reader must not need the file any more
+    chunk = next(c for c in smart.document_chunks("plan.pdf") if SODERAS[:20] in c.text)
+    view = _reader(smart, corpus, "plan.pdf", Passage("plan.pdf", chunk.start, chunk.end))
+    assert "Källfilen saknas" not in view
+    assert '<mark class="avtal-passage">' in view and "Söderåsbanan" in view
+    assert "vatten" in _reader(smart, corpus, "avtal.txt", None)
+
+
+def _reader(assistant: Assistant, corpus: Path, doc_id: str, passage) -> str:
+    from assistant.documents import document_view
+
+    chunks = assistant.document_chunks(doc_id)
+    return document_view(
+        assistant.manifest, corpus, chunks, doc_id, passage, stored=assistant.document_text
+    )
+
+
+def test_concurrent_clicks_without_a_stored_text_parse_the_document_once(
+    tmp_path: Path, monkeypatch
+):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant import documents
+    from ingest.discover import file_hash
+    from tests.fixtures_formats import agreement_pdf
+
+    path = agreement_pdf(tmp_path / "plan.pdf")
+    digest = file_hash(path.read_bytes())
+    parsed: list[Path] = []
+    real = documents.extracted_text
+
+    def counting(source: Path) -> str | None:
+        parsed.append(source)
+        return real(source)
+
+    monkeypatch.setattr(documents, "extracted_text", counting)
+    with ThreadPoolExecutor(4) as pool:
+        texts = list(
+            pool.map(lambda _: documents.cached_source(tmp_path, "plan.pdf", digest), range(4))
+        )
+    assert len(parsed) == 1 and len(set(texts)) == 1 and "Söderåsbanan" in texts[0]

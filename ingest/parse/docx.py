@@ -146,5 +146,5 @@ def docx_text(path: Path) -> str:
 
 
 def parse_docx(path: Path) -> ParsedFile:
-    _, title, blocks = read_docx(path)
-    return ParsedFile(title, blocks)
+    text, title, blocks = read_docx(path)
+    return ParsedFile(title, blocks, text)

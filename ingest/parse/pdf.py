@@ -313,5 +313,5 @@ def pdf_text(path: Path) -> str:
 
 
 def parse_pdf(path: Path) -> ParsedFile:
-    _, title, blocks = read_pdf(path)
-    return ParsedFile(title, blocks)
+    text, title, blocks = read_pdf(path)
+    return ParsedFile(title, blocks, text)
