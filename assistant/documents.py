@@ -144,7 +144,8 @@ def extracted_text(path: Path) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return html.escape(_TAG.sub("", text), quote=False)
+    """Visible text as HTML: entities decoded first (as the parser does), tags removed."""
+    return html.escape(_TAG.sub("", html.unescape(text)), quote=False)
 
 
 def marked_html(text: str, start: int | None = None, end: int | None = None) -> str:

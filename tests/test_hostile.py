@@ -255,3 +255,45 @@ def test_concurrent_clicks_without_a_stored_text_parse_the_document_once(
             pool.map(lambda _: documents.cached_source(tmp_path, "plan.pdf", digest), range(4))
         )
     assert len(parsed) == 1 and len(set(texts)) == 1 and "Söderåsbanan" in texts[0]
+
+
+# -- 5. document text renders as text; entities are decoded before tags are stripped ------
+IMAGE = "!&#91;x&#93;(http://127.0.0.1:9/spår.png)"
+
+
+def test_encoded_markup_is_removed_the_same_way_in_the_passage_and_the_reader():
+    from assistant.documents import marked_html
+    from ingest.parse.markup import clean_inline
+
+    source = f"Avtalet &lt;b&gt;gäller&lt;/b&gt; {IMAGE} från 2024."
+    assert clean_inline(source) == "Avtalet gäller !x från 2024."
+    reader = marked_html(source)  # the reader shows the source as text (in HTML, no markdown)
+    assert reader == "Avtalet gäller ![x](http://127.0.0.1:9/spår.png) från 2024."
+    assert "<" not in marked_html("&lt;script&gt;alert(1)&lt;/script&gt;x")
+    assert clean_inline("a &lt; b &amp; c") == "a < b & c"
+    assert marked_html("a &lt; b &amp; c") == "a &lt; b &amp; c"  # text, escaped again
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![x](http://127.0.0.1:9/a.png)",
+        "[klicka](http://127.0.0.1:9/)",
+        "![x][ref]\n\n[ref]: http://127.0.0.1:9/a.png",
+        '<img src="http://127.0.0.1:9/a.png">',
+    ],
+)
+def test_document_text_in_the_chat_renders_no_image_or_link(text):
+    from markdown_it import MarkdownIt
+
+    from assistant.present import answer_markdown, chat_markdown
+    from assistant.types import Answer, Citation
+    from ingest.schema import Chunk
+
+    chunk = Chunk("c1", "a.md", f"Titel {text}", ("Avsnitt",), f"Passage {text}", 0, 10)
+    answer = Answer(f"Svar: {text} [1]", True, "sv", (Citation(1, chunk, text),))
+    for markdown in (chat_markdown(answer, text), answer_markdown(answer)):
+        rendered = MarkdownIt("commonmark").render(markdown)
+        assert "<img" not in rendered and "<a " not in rendered, rendered
+        assert "127.0.0.1:9" in rendered  # still shown, as text
+    assert chat_markdown(answer).startswith("Svar: ")
