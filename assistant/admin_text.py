@@ -43,6 +43,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^damaged \.docx file \((.*)\)$"), r"skadad .docx-fil (\1)"),
     (re.compile(r"^catalog ignored: (.*)$"), r"katalogfilen användes inte: \1"),
     (
+        re.compile(r"^took too long to read \(over (\d+) s\)$"),
+        r"tog för lång tid att läsa (över \1 s)",
+    ),
+    (
+        re.compile(r"^could not be read within the memory limit \((\d+)\.(\d) GB\)$"),
+        r"kunde inte läsas inom minnesgränsen (\1,\2 GB)",
+    ),
+    (
         re.compile(r"^too many pages \((\d+); the limit is (\d+), set by (\w+)\)$"),
         r"för många sidor (\1; gränsen är \2 och ändras med \3)",
     ),

@@ -22,7 +22,7 @@ from ingest.embed import Embedder, SentenceTransformerEmbedder, embedding_text
 from ingest.lexical import build_vocabulary, tokenize
 from ingest.parse import UnreadableDocument
 from ingest.remote import RemoteTarget, current_remote, open_remote, write_remote
-from ingest.schema import Chunk, ParseProblem
+from ingest.schema import Chunk, Document, ParseProblem
 from ingest.store import (
     DocumentInfo,
     IndexUnavailable,
@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 
 # progress(stage, done, total): stages "parse", "embed", "write"
 Progress = Callable[[str, int, int], None]
+# parse(source, catalog) -> Document; raises UnreadableDocument (ingest.isolated runs it
+# in a child process)
+Parse = Callable[[SourceFile, dict[str, CatalogEntry]], Document]
 EMBED_BATCH = 64
 
 
@@ -191,6 +194,7 @@ def build(
     full: bool = False,
     progress: Progress = _no_progress,
     remote: RemoteTarget | None = None,
+    parse: Parse = parse_file,
 ) -> BuildReport:
     """Bring the index up to date with the corpus; returns what was done.
 
@@ -230,7 +234,7 @@ def build(
         for number, source in enumerate(plan.parse, 1):
             progress("parse", number, len(plan.parse))
             try:
-                document = parse_file(source, catalog)
+                document = parse(source, catalog)
             except UnreadableDocument as error:
                 report.problems.append(ParseProblem(source.doc_id, str(error)))
                 failed[source.doc_id] = source.content_hash

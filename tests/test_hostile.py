@@ -297,3 +297,45 @@ def test_document_text_in_the_chat_renders_no_image_or_link(text):
         assert "<img" not in rendered and "<a " not in rendered, rendered
         assert "127.0.0.1:9" in rendered  # still shown, as text
     assert chat_markdown(answer).startswith("Svar: ")
+
+
+# -- 2b. an admin upload is parsed outside the serving process -------------------------------
+def test_an_isolated_parse_gives_the_same_document(tmp_path: Path):
+    from ingest.discover import SourceFile, file_hash, parse_file
+    from ingest.isolated import parse_isolated
+    from tests.fixtures_formats import agreement_pdf
+
+    path = agreement_pdf(tmp_path / "plan.pdf")
+    source = SourceFile("plan.pdf", path, file_hash(path.read_bytes()), path.stat().st_size)
+    assert parse_isolated(source, {}) == parse_file(source, {})
+
+
+def test_an_isolated_parse_over_its_limits_is_a_refusal_not_a_crash(tmp_path: Path):
+    from assistant.admin_text import reason_sv
+    from ingest.discover import SourceFile
+    from ingest.isolated import parse_isolated
+    from ingest.parse import UnreadableDocument
+    from tests.fixtures_formats import agreement_pdf
+
+    path = agreement_pdf(tmp_path / "plan.pdf")
+    source = SourceFile("plan.pdf", path, "0", path.stat().st_size)
+    with pytest.raises(UnreadableDocument) as slow:
+        parse_isolated(source, {}, timeout_s=0.001)
+    assert str(slow.value) == "took too long to read (over 0 s)"
+    assert reason_sv(str(slow.value)) == "tog för lång tid att läsa (över 0 s)"
+    with pytest.raises(UnreadableDocument) as big:
+        parse_isolated(source, {}, memory_bytes=64 * 1024**2)
+    assert reason_sv(str(big.value)) == "kunde inte läsas inom minnesgränsen (0,1 GB)"
+
+
+def test_an_uploaded_pdf_over_the_page_limit_is_refused_in_swedish(tmp_path: Path, monkeypatch):
+    from assistant.admin import save_upload
+    from benchmarks.hostile_inputs import small_pages_pdf
+
+    upload = small_pages_pdf(tmp_path / "upload.pdf", 4)
+    corpus = tmp_path / "corpus"
+    monkeypatch.setenv("AVTAL_MAX_PDF_PAGES", "3")  # the child process inherits it
+    outcome = save_upload(upload, "lång plan.pdf", corpus, 10_000_000, replace=False)
+    assert not outcome.done
+    assert outcome.message == "för många sidor (4; gränsen är 3 och ändras med AVTAL_MAX_PDF_PAGES)"
+    assert not (corpus / "lång plan.pdf").exists()
