@@ -339,3 +339,36 @@ def test_an_uploaded_pdf_over_the_page_limit_is_refused_in_swedish(tmp_path: Pat
     assert not outcome.done
     assert outcome.message == "för många sidor (4; gränsen är 3 och ändras med AVTAL_MAX_PDF_PAGES)"
     assert not (corpus / "lång plan.pdf").exists()
+
+
+# -- 5b. sessions: votes, conversation, uploads ---------------------------------------------
+def test_a_session_stores_at_most_max_votes(tmp_path: Path):
+    from assistant.feedback import FeedbackStore
+    from assistant.types import Answer
+    from assistant.ui import ENOUGH_VOTES, MAX_VOTES, Exchange, record_vote
+
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    history = [Exchange("Vem?", "Vem?", Answer("Svar", True, "sv"), frozenset())]
+    votes = 0
+    for _ in range(MAX_VOTES):
+        votes, message = record_vote(store, history, votes, 1, "Like")
+        assert message == "Tack! Din tumme upp är sparad."
+    assert record_vote(store, history, votes, 1, "Dislike") == (MAX_VOTES, ENOUGH_VOTES)
+    assert len(store.rows()) == MAX_VOTES
+
+
+def test_a_session_keeps_its_last_exchanges_and_short_questions(assistant):
+    from assistant.ui import MAX_EXCHANGES, kept, respond
+
+    first = respond(assistant, "ö" * 5000, None, [])
+    assert first.question == "ö" * MAX_QUESTION_CHARS + "…"
+    assert first.answer.text.startswith("Frågan är för lång (5\u00a0000 tecken)")
+    history = [first] * (MAX_EXCHANGES + 5)
+    assert len(kept(history)) == MAX_EXCHANGES
+
+
+def test_the_upload_folder_is_cleaned(assistant):
+    from assistant.ui import build_ui
+
+    demo = build_ui(assistant)
+    assert demo.delete_cache == (3600, 3600)
