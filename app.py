@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     warm_up(assistant)
-    launch(build_ui(assistant, gate), settings)
+    launch(build_ui(assistant, gate), settings, uploads=gate is not None)
     return 0
 
 

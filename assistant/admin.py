@@ -39,8 +39,8 @@ from ingest.discover import (
     content_problem,
     discover,
     file_hash,
-    parse_file,
 )
+from ingest.isolated import parse_isolated
 from ingest.parse import PARSERS, UnreadableDocument
 
 log = logging.getLogger(__name__)
@@ -267,9 +267,13 @@ def _check_upload(source: Path, name: str, limit: int) -> bytes:
 
 
 def _parse_check(staged: Path, name: str, digest: str, size: int) -> None:
-    """Parse the staged file as the index would; raises Refused when it cannot be read."""
+    """Parse the staged file as the index would; raises Refused when it cannot be read.
+
+    The parse runs in a child process with a memory and a time limit (ingest.isolated):
+    one huge or hostile file is refused with the reason instead of taking the app down.
+    """
     try:
-        parse_file(SourceFile(name, staged, digest, size), {})
+        parse_isolated(SourceFile(name, staged, digest, size), {})
     except UnreadableDocument as error:
         raise Refused(reason_sv(str(error))) from error
 
@@ -422,6 +426,7 @@ def rebuild(
         full=full,
         progress=progress or (lambda stage, done, total: None),
         remote=assistant.remote,
+        parse=parse_isolated,  # heavy parsing outside the serving process
     )
     if report.rebuilt and not assistant.load_published():
         raise RuntimeError(

@@ -42,6 +42,22 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^damaged PDF \((.*)\)$"), r"skadad PDF-fil (\1)"),
     (re.compile(r"^damaged \.docx file \((.*)\)$"), r"skadad .docx-fil (\1)"),
     (re.compile(r"^catalog ignored: (.*)$"), r"katalogfilen användes inte: \1"),
+    (
+        re.compile(r"^took too long to read \(over (\d+) s\)$"),
+        r"tog för lång tid att läsa (över \1 s)",
+    ),
+    (
+        re.compile(r"^could not be read within the memory limit \((\d+)\.(\d) GB\)$"),
+        r"kunde inte läsas inom minnesgränsen (\1,\2 GB)",
+    ),
+    (
+        re.compile(r"^too many pages \((\d+); the limit is (\d+), set by (\w+)\)$"),
+        r"för många sidor (\1; gränsen är \2 och ändras med \3)",
+    ),
+    (
+        re.compile(r"^too many paragraphs and tables \((\d+); the limit is (\d+)\)$"),
+        r"för många stycken och tabeller (\1; gränsen är \2)",
+    ),
 ]
 _FULL_REASONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^no index yet$"), "det fanns inget index"),

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     )
     max_file_mb: float = 50.0
 
+    # a question whose search takes longer than this is answered with a message instead
+    question_budget_s: float = 10.0
+
     # retrieval
     top_k: int = 8
     candidates: int = 30

@@ -1,16 +1,22 @@
 """The indexed documents for the "Dokument" tab and the reader: list rows and marked text.
 
-Chunk offsets point into the source file under the corpus folder. The reader shows that
-file as text (HTML tags of the PDF export removed, everything escaped), with the passage
-wrapped in <mark class="avtal-passage"> so the browser can scroll to it. When the file is
-gone or changed since it was indexed, the reader falls back to the indexed passages.
+Chunk offsets point into the text the parser made of the source file. That text is stored
+with the index at ingest time (one file per content hash), so the reader never parses a
+document again; it shows the text (HTML tags of the PDF export removed, everything escaped),
+with the passage wrapped in <mark class="avtal-passage"> so the browser can scroll to it.
+An index without stored texts (built before they were kept, or on a Chroma server) has the
+source file parsed once per content hash, one document at a time, and a few kept in memory.
+When the file is gone or changed since it was indexed, the reader falls back to the
+indexed passages.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +27,10 @@ from ingest.store import Manifest
 PASSAGE_CLASS = "avtal-passage"
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 DOCUMENT_HEADERS = ["Titel", "Organisationer", "Period", "Passager", "Indexerat"]
+StoredText = Callable[[str], str | None]  # content hash -> the text stored with the index
+EXTRACTED_KEPT = 4  # parsed texts kept in memory when the index has no stored text
+_extracted: OrderedDict[tuple[str, str, str], str] = OrderedDict()
+_extracting = threading.Lock()  # one parse at a time; concurrent clicks then share it
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,21 @@ def read_source(corpus_dir: Path, doc_id: str, content_hash: str = "") -> str | 
     return extracted_text(path)
 
 
+def cached_source(corpus_dir: Path, doc_id: str, content_hash: str) -> str | None:
+    """read_source, parsed once per content hash (the last EXTRACTED_KEPT are kept)."""
+    key = (str(corpus_dir.resolve()), doc_id, content_hash)
+    with _extracting:
+        if key in _extracted:
+            _extracted.move_to_end(key)
+            return _extracted[key]
+        text = read_source(corpus_dir, doc_id, content_hash)
+        if text is not None and content_hash:
+            _extracted[key] = text
+            while len(_extracted) > EXTRACTED_KEPT:
+                _extracted.popitem(last=False)
+        return text
+
+
 def extracted_text(path: Path) -> str | None:
     """The text the parser of this format produced, which the chunk offsets refer to."""
     suffix = path.suffix.lower()
@@ -119,7 +144,8 @@ def extracted_text(path: Path) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return html.escape(_TAG.sub("", text), quote=False)
+    """Visible text as HTML: entities decoded first (as the parser does), tags removed."""
+    return html.escape(_TAG.sub("", html.unescape(text)), quote=False)
 
 
 def marked_html(text: str, start: int | None = None, end: int | None = None) -> str:
@@ -160,12 +186,19 @@ def document_view(
     chunks: Sequence[Chunk],
     doc_id: str,
     marked: Passage | None = None,
+    stored: StoredText | None = None,
 ) -> str:
-    """The whole document as HTML, the marked passage (if any) highlighted."""
+    """The whole document as HTML, the marked passage (if any) highlighted.
+
+    The text comes from `stored` (the index's texts by content hash) when it has it, and
+    is parsed from the source file (once, see cached_source) otherwise.
+    """
     info = manifest.documents.get(doc_id)
     if info is None:
         return reader_html("Okänt dokument", "", "Dokumentet finns inte i indexet.")
-    text = read_source(corpus_dir, doc_id, info.content_hash)
+    text = stored(info.content_hash) if stored is not None else None
+    if text is None:
+        text = cached_source(corpus_dir, doc_id, info.content_hash)
     if text is not None:
         start, end = (marked.start, marked.end) if marked else (None, None)
         return reader_html(info.title, marked_html(text, start, end))

@@ -10,7 +10,6 @@ opened per call, so the store is safe to use from Gradio's worker threads.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sqlite3
 import sys
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from assistant.csv_safe import write_csv
 from assistant.types import Answer
 
 _SCHEMA = """
@@ -117,13 +117,11 @@ class FeedbackStore:
             return [dict(zip(COLUMNS, row, strict=True)) for row in cursor.fetchall()]
 
     def export_csv(self, out: Path) -> int:
-        """Write every vote to a CSV file (UTF-8 with BOM, for Excel); returns the count."""
-        rows = self.rows()
-        with out.open("w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-        return len(rows)
+        """Write every vote to a CSV file (UTF-8 with BOM, for Excel); returns the count.
+
+        Text cells that a spreadsheet would read as a formula are neutralised (csv_safe).
+        """
+        return write_csv(out, COLUMNS, self.rows())
 
 
 def main(argv: list[str] | None = None) -> int:

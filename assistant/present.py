@@ -37,8 +37,15 @@ _WORD = re.compile(r"[^\W_]+")
 _MIN_PART = 5  # a key stem this long also marks compounds ending or starting with it
 
 
+# "](", "][" and "]:" make markdown links and images ("![x](http://…)" would make every
+# reader's browser fetch the address); a backslash keeps the bracket as text.
+_LINK_SYNTAX = re.compile(r"\](?=[(\[:])")
+
+
 def _escape(text: str) -> str:
-    return html.escape(text, quote=False).replace("\n", "  \n")
+    """Document or question text for Markdown: shown as text, never as a link or image."""
+    text = _LINK_SYNTAX.sub(r"\\]", html.escape(text, quote=False))
+    return text.replace("\n", "  \n")
 
 
 # -- the answer in Markdown (API and chat) --------------------------------------------------

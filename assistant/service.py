@@ -1,5 +1,11 @@
 """The assistant: the index, the embedding model and the answerer, loaded once.
 
+Every question, from the CLI or the app, passes here: a question longer than
+MAX_QUESTION_CHARS is answered with a request for a shorter one (in the question's
+language) before any work that grows with its length, and a question whose search has
+used up the time budget (Settings.question_budget_s) is answered with a message instead of
+being composed.
+
 When a rebuild publishes a new index version, the next question notices it and the new
 version is loaded in the background; questions keep being answered from the old one
 until the new one is ready.
@@ -19,11 +25,11 @@ from assistant.generate import generated_answer, stream_generated_answer
 from assistant.llm import Generator, build_generator
 from assistant.qa.compose import Ranked, compose, rank
 from assistant.qa.evidence import CANDIDATES, Candidate, FeatureBuilder
-from assistant.qa.question import Question, analyse
+from assistant.qa.question import Question, analyse, detect_language
 from assistant.qa.retrieve import Retriever
 from assistant.qa.scorer import load_scorer
 from assistant.qa.thesaurus import status as thesaurus_status
-from assistant.types import Answer, Hit, Turn
+from assistant.types import Answer, Hit, Language, Turn
 from ingest.embed import Embedder, SentenceTransformerEmbedder
 from ingest.remote import RemoteTarget, current_remote, open_remote
 from ingest.schema import Chunk
@@ -32,6 +38,43 @@ from ingest.versions import current_version
 
 log = logging.getLogger(__name__)
 RELOAD_CHECK_SECONDS = 1.0  # how often a question looks for a newly published index
+MAX_QUESTION_CHARS = 1000  # longer questions are not searched: the answer asks for less
+_TOO_LONG = {
+    "sv": "Frågan är för lång ({length} tecken). Ställ en kortare fråga, högst {limit} tecken.",
+    "en": "The question is too long ({length} characters). Please ask a shorter question, "
+    "at most {limit} characters.",
+}
+_TOO_SLOW = {
+    "sv": "Det tog för lång tid att besvara frågan. Försök med en kortare eller enklare fråga.",
+    "en": "Answering the question took too long. Please try a shorter or simpler question.",
+}
+
+
+def _number(value: int, language: Language) -> str:
+    """1000 -> '1 000' in Swedish (a no-break space), '1,000' in English."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u00a0") if language == "sv" else grouped
+
+
+def question_language(question: str) -> Language:
+    """The language of a question, judged from its first MAX_QUESTION_CHARS characters."""
+    return detect_language(question[:MAX_QUESTION_CHARS])
+
+
+def too_long_answer(question: str) -> Answer | None:
+    """The answer to a question over MAX_QUESTION_CHARS characters; None for others."""
+    if len(question) <= MAX_QUESTION_CHARS:
+        return None
+    language = question_language(question)
+    text = _TOO_LONG[language].format(
+        length=_number(len(question), language), limit=_number(MAX_QUESTION_CHARS, language)
+    )
+    return Answer(text, False, language, timings={"retrieve": 0.0, "answer": 0.0})
+
+
+def too_slow_answer(language: Language, timings: dict[str, float]) -> Answer:
+    """The answer to a question whose search used up the time budget."""
+    return Answer(_TOO_SLOW[language], False, language, timings=timings)
 
 
 @dataclass(frozen=True)
@@ -120,6 +163,10 @@ class Assistant:
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return self._loaded.documents.get(doc_id, [])
 
+    def document_text(self, content_hash: str) -> str | None:
+        """A document's text as stored with the index in use (None when it has none)."""
+        return self._loaded.index.document_text(content_hash)
+
     def section_rows(self, chunk: Chunk) -> list[Chunk]:
         return self._loaded.sections.get((chunk.doc_id, chunk.heading_path), [])
 
@@ -172,9 +219,10 @@ class Assistant:
 
     # -- questions --------------------------------------------------------------------
     def analyse(self, question: str) -> Question:
+        """The analysis of a question (of its first MAX_QUESTION_CHARS characters)."""
         loaded = self._loaded
         return analyse(
-            question,
+            question[:MAX_QUESTION_CHARS],
             loaded.index.vocabulary,
             loaded.retriever.document_frequency,
             len(loaded.index.chunks),
@@ -196,6 +244,9 @@ class Assistant:
         history: Sequence[Turn] = (),
     ) -> Answer:
         """The answer: extractive, or generated and verified when an LLM is configured."""
+        refused = too_long_answer(question)
+        if refused is not None:
+            return refused
         extractive = self.extract(question, doc_ids)
         if self.generator is None or not extractive.hits:
             return extractive
@@ -215,6 +266,10 @@ class Assistant:
         history: Sequence[Turn] = (),
     ) -> Iterator[str | Answer]:
         """Verified text so far while an LLM writes, then the final Answer (always last)."""
+        refused = too_long_answer(question)
+        if refused is not None:
+            yield refused
+            return
         extractive = self.extract(question, doc_ids)
         if self.generator is None or not extractive.hits:
             yield extractive
@@ -252,6 +307,9 @@ class Assistant:
 
     def extract(self, question: str, doc_ids: Collection[str] | None = None) -> Answer:
         """The extractive answer: verbatim quotes with citations, or "not found"."""
+        refused = too_long_answer(question)
+        if refused is not None:
+            return refused
         if time.monotonic() - self._checked >= RELOAD_CHECK_SECONDS:
             self._checked = time.monotonic()
             self.reload_if_rebuilt()
@@ -259,6 +317,10 @@ class Assistant:
         started = time.perf_counter()
         analysed, hits = self._retrieve(loaded, question, doc_ids)
         retrieved = time.perf_counter()
+        if retrieved - started > self.settings.question_budget_s:
+            log.warning("question over its time budget after %.1f s", retrieved - started)
+            spent = {"retrieve": round((retrieved - started) * 1000, 2), "answer": 0.0}
+            return too_slow_answer(analysed.language, spent)
         scorer = load_scorer()
         ranked: list[Ranked] = []
         if not self.absent_names(analysed, loaded):  # a name no passage holds: no answer

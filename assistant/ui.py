@@ -30,6 +30,7 @@ from assistant.present import (
     question_stems,
     sources_html,
 )
+from assistant.service import MAX_QUESTION_CHARS
 from assistant.types import Answer, Turn
 
 if TYPE_CHECKING:
@@ -58,6 +59,11 @@ VIEWER_HINT = (
 )
 READER_HINT = '<div class="avtal-reader avtal-empty">Välj ett dokument för att läsa det.</div>'
 THANKS = {1: "Tack! Din tumme upp är sparad.", -1: "Tack! Din tumme ned är sparad."}
+MAX_VOTES = 50  # votes stored per browser session
+ENOUGH_VOTES = "Tack! Du har redan lämnat många omdömen i den här sessionen; fler sparas inte."
+MAX_EXCHANGES = 20  # exchanges kept in a session's conversation (and sent to the browser)
+# Gradio's temporary upload folder: files older than an hour are deleted every hour.
+DELETE_CACHE = (3600, 3600)
 
 CSS = """
 .avtal-sources h4 { margin: 0 0 .5em 0; }
@@ -146,9 +152,20 @@ def respond(
     return _exchange(assistant, rewritten, answer)
 
 
+def _shown_question(text: str) -> str:
+    """A question as kept in the conversation: at most MAX_QUESTION_CHARS characters."""
+    return text if len(text) <= MAX_QUESTION_CHARS else text[:MAX_QUESTION_CHARS] + "…"
+
+
 def _exchange(assistant: Assistant, rewritten: Rewritten, answer: Answer) -> Exchange:
     stems = question_stems(assistant.analyse(rewritten.searched)) | answer_stems(answer)
-    return Exchange(rewritten.asked, rewritten.searched, answer, stems)
+    asked, searched = _shown_question(rewritten.asked), _shown_question(rewritten.searched)
+    return Exchange(asked, searched, answer, stems)
+
+
+def kept(history: list[Exchange]) -> list[Exchange]:
+    """The conversation a session keeps: its last MAX_EXCHANGES exchanges."""
+    return history[-MAX_EXCHANGES:]
 
 
 def respond_steps(
@@ -202,6 +219,22 @@ def rating_of(liked: Any) -> int | None:
     return None
 
 
+def record_vote(
+    store: FeedbackStore, history: list[Exchange], votes: int, index: Any, liked: Any
+) -> tuple[int, str | None]:
+    """Store a thumbs up or down unless the session has cast MAX_VOTES already.
+
+    Returns the session's vote count and the message to show (None: nothing to say).
+    """
+    exchange, rating = exchange_at(history, index), rating_of(liked)
+    if exchange is None or rating is None:
+        return votes, None
+    if votes >= MAX_VOTES:
+        return votes, ENOUGH_VOTES
+    store.record(Vote(rating, exchange.question, exchange.searched, exchange.answer))
+    return votes + 1, THANKS[rating]
+
+
 def passage_of(data: dict[str, Any] | None) -> Passage | None:
     """The passage a click on a source card names, or None for a malformed click."""
     try:
@@ -228,7 +261,12 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
             return READER_HINT
         chunks = assistant.document_chunks(doc_id)
         return document_view(
-            assistant.manifest, assistant.settings.corpus_dir, chunks, doc_id, passage
+            assistant.manifest,
+            assistant.settings.corpus_dir,
+            chunks,
+            doc_id,
+            passage,
+            stored=assistant.document_text,
         )
 
     def on_ask(question: str, doc_ids: list[str] | None, history: list[Exchange]):
@@ -241,18 +279,17 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
                 partial = [*messages(history), *pending(question, step)]
                 yield "", partial, history, gr.skip(), gr.skip()
             else:
-                history = [*history, step]
+                history = kept([*history, step])
                 yield "", messages(history), history, *shown(step)
 
     def on_example(sample: list[str], doc_ids: list[str] | None, history: list[Exchange]):
         yield from on_ask(sample[0] if sample else "", doc_ids, history)
 
-    def on_like(history: list[Exchange], data: gr.LikeData) -> None:
-        exchange, rating = exchange_at(history, data.index), rating_of(data.liked)
-        if exchange is None or rating is None:
-            return
-        store.record(Vote(rating, exchange.question, exchange.searched, exchange.answer))
-        gr.Info(THANKS[rating])
+    def on_like(history: list[Exchange], votes: int, data: gr.LikeData) -> int:
+        votes, message = record_vote(store, history, votes, data.index, data.liked)
+        if message:
+            gr.Info(message)
+        return votes
 
     def on_select(history: list[Exchange], data: gr.SelectData):
         return shown(exchange_at(history, data.index))
@@ -281,8 +318,9 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
         doc_id = ids[row] if isinstance(row, int) and 0 <= row < len(ids) else None
         return doc_id, view(doc_id)
 
-    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=DELETE_CACHE) as demo:
         history = gr.State([])
+        votes = gr.State(0)
         gr.Markdown(INTRO)
         with gr.Tabs():
             with gr.Tab("Fråga", id="chat"):
@@ -362,7 +400,7 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
         question.submit(on_ask, [question, doc_filter, history], chat_outputs, **private)
         ask_button.click(on_ask, [question, doc_filter, history], chat_outputs, **private)
         examples.click(on_example, [examples, doc_filter, history], chat_outputs, **private)
-        chatbot.like(on_like, [history], None, **private)
+        chatbot.like(on_like, [history, votes], [votes], **private)
         chatbot.select(on_select, [history], [sources, plain], **private)
         sources.click(on_source, None, [viewer], **private)
         cleared = [chatbot, history, sources, plain, viewer]
@@ -381,8 +419,12 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
     return demo
 
 
-def launch(demo: gr.Blocks, settings: Settings) -> None:
-    """Serve the app: queued (concurrent users), local fonts only, no analytics."""
+def launch(demo: gr.Blocks, settings: Settings, uploads: bool = True) -> None:
+    """Serve the app: queued (concurrent users), local fonts only, no analytics.
+
+    Without uploads (no admin tab) Gradio's upload route takes no file larger than one
+    byte, so readers cannot fill its temporary folder.
+    """
     theme = gr.themes.Soft(
         font=["system-ui", "Segoe UI", "Roboto", "sans-serif"],
         font_mono=["ui-monospace", "Consolas", "monospace"],
@@ -397,7 +439,7 @@ def launch(demo: gr.Blocks, settings: Settings) -> None:
         css=CSS,
         js=RELABEL_JS,
         footer_links=[],
-        max_file_size=int(settings.max_file_mb * 1_000_000),  # admin uploads
+        max_file_size=int(settings.max_file_mb * 1_000_000) if uploads else 1,
     )
 
 

@@ -22,7 +22,7 @@ from ingest.embed import Embedder, SentenceTransformerEmbedder, embedding_text
 from ingest.lexical import build_vocabulary, tokenize
 from ingest.parse import UnreadableDocument
 from ingest.remote import RemoteTarget, current_remote, open_remote, write_remote
-from ingest.schema import Chunk, ParseProblem
+from ingest.schema import Chunk, Document, ParseProblem
 from ingest.store import (
     DocumentInfo,
     IndexUnavailable,
@@ -32,6 +32,7 @@ from ingest.store import (
     open_index,
     read_manifest,
     stored_chunks,
+    stored_text,
     write_version,
 )
 from ingest.versions import build_lock, new_version, prune, publish
@@ -40,6 +41,9 @@ log = logging.getLogger(__name__)
 
 # progress(stage, done, total): stages "parse", "embed", "write"
 Progress = Callable[[str, int, int], None]
+# parse(source, catalog) -> Document; raises UnreadableDocument (ingest.isolated runs it
+# in a child process)
+Parse = Callable[[SourceFile, dict[str, CatalogEntry]], Document]
 EMBED_BATCH = 64
 
 
@@ -190,6 +194,7 @@ def build(
     full: bool = False,
     progress: Progress = _no_progress,
     remote: RemoteTarget | None = None,
+    parse: Parse = parse_file,
 ) -> BuildReport:
     """Bring the index up to date with the corpus; returns what was done.
 
@@ -224,11 +229,12 @@ def build(
 
         infos: dict[str, DocumentInfo] = {}
         new_chunks: list[Chunk] = []
+        texts: dict[str, str] = {}  # content hash -> the text for the reader
         stamp = now_iso()
         for number, source in enumerate(plan.parse, 1):
             progress("parse", number, len(plan.parse))
             try:
-                document = parse_file(source, catalog)
+                document = parse(source, catalog)
             except UnreadableDocument as error:
                 report.problems.append(ParseProblem(source.doc_id, str(error)))
                 failed[source.doc_id] = source.content_hash
@@ -238,6 +244,7 @@ def build(
                 continue
             chunks = chunk_document(document)
             new_chunks.extend(chunks)
+            texts[document.content_hash] = document.text
             infos[document.doc_id] = DocumentInfo(
                 title=document.title,
                 content_hash=document.content_hash,
@@ -265,6 +272,9 @@ def build(
             kept_chunks, kept_vectors = stored_chunks(old, plan.keep)
             for doc_id in plan.keep:
                 infos[doc_id] = manifest.documents[doc_id]
+                kept_text = stored_text(old.version, infos[doc_id].content_hash)
+                if kept_text is not None:
+                    texts[infos[doc_id].content_hash] = kept_text
         chunks = kept_chunks + new_chunks
         vectors = np.vstack([kept_vectors, new_vectors]) if chunks else new_vectors
         order = sorted(range(len(chunks)), key=lambda i: (chunks[i].doc_id, chunks[i].position))
@@ -287,7 +297,7 @@ def build(
             write_remote(remote, chunks, vectors, new_manifest)
         else:
             version = new_version(index_dir)
-            write_version(version, chunks, vectors, tokens, vocabulary, new_manifest)
+            write_version(version, chunks, vectors, tokens, vocabulary, new_manifest, texts)
             publish(index_dir, version)
             prune(index_dir)
         progress("write", 1, 1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "12"
+CHUNKER_VERSION = "13"
 MAX_WORDS = 70
 
 

@@ -168,6 +168,7 @@ def parse_file(source: SourceFile, catalog: dict[str, CatalogEntry]) -> Document
         content_hash=source.content_hash,
         organisations=entry.organisations,
         period=entry.period,
+        text=parsed.text,
     )
 
 

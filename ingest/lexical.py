@@ -19,6 +19,13 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _MIN_PART = 4
 _MIN_HEAD = 3  # mål|område, sop|samarbete
 _MIN_COMPOUND = 8
+# Longer "words" are no compounds of the corpus (its longest words are about 30 letters):
+# splitting them would stem every tail, quadratic in the word's length.
+MAX_COMPOUND = 40
+# Only stems of words up to this length are cached, so the cache's memory stays bounded
+# (at most _STEM_CACHE entries of at most MAX_CACHED_WORD characters).
+MAX_CACHED_WORD = 64
+_STEM_CACHE = 65536
 
 STOPWORDS: frozenset[str] = frozenset(STOPWORDS_SWEDISH) | frozenset(
     {"ska", "skall", "samt", "även", "enligt", "inom", "genom", "mellan", "både", "kr"}
@@ -30,13 +37,25 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("swedish")
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball's Swedish stem, repeated with definite '-et'/'-an' removed until it settles.
 
     Snowball alone leaves samarbetet/samarbete and Halmstad/Halmstads apart; the
-    fixpoint brings such forms together, on both the index and the query side.
+    fixpoint brings such forms together, on both the index and the query side. Stems of
+    short words are cached; a longer word is stemmed anew (it is rare, and would hold
+    its memory in the cache).
     """
+    if len(word) <= MAX_CACHED_WORD:
+        return _cached_stem(word)
+    return _stem(word)
+
+
+@lru_cache(maxsize=_STEM_CACHE)
+def _cached_stem(word: str) -> str:
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
     current = word
     for _ in range(4):
         nxt = _stemmer().stemWord(current)
@@ -72,8 +91,11 @@ def build_vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 
 def compound_parts(word: str, vocabulary: frozenset[str]) -> list[str]:
-    """Stems of the two parts of a compound, longest known head first, or []."""
-    if len(word) < _MIN_COMPOUND or not word.isalpha():
+    """Stems of the two parts of a compound, longest known head first, or [].
+
+    Words longer than MAX_COMPOUND are not split (see there).
+    """
+    if not _MIN_COMPOUND <= len(word) <= MAX_COMPOUND or not word.isalpha():
         return []
     for cut in range(len(word) - _MIN_PART, _MIN_HEAD - 1, -1):
         head, tail = word[:cut], word[cut:]

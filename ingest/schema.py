@@ -57,6 +57,7 @@ class Document:
     content_hash: str
     organisations: tuple[str, ...] = ()
     period: str = ""
+    text: str = field(default="", repr=False)  # what the block offsets point into
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ MANIFEST_FILE = "manifest.json"
 CHROMA_DIR = "chroma"
 LEXICAL_DIR = "lexical"
 VOCABULARY_FILE = "vocabulary.json"
+TEXTS_DIR = "texts"  # <content hash>.txt: each document's text for the reader
 COLLECTION = "passages"
 FORMAT_VERSION = 1
 
@@ -134,9 +135,16 @@ def write_version(
     lexical_tokens: list[list[str]],
     vocabulary: frozenset[str],
     manifest: Manifest,
+    texts: dict[str, str] | None = None,
 ) -> None:
-    """Write a complete index into the (new, empty) folder `version`; the manifest last."""
+    """Write a complete index into the (new, empty) folder `version`; the manifest last.
+
+    `texts` maps a document's content hash to the text its chunk offsets point into, so
+    the reader never has to parse the document again.
+    """
     import bm25s
+
+    write_texts(version, texts or {})
 
     client = chroma_client(version / CHROMA_DIR)
     collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
@@ -150,6 +158,34 @@ def write_version(
         json.dumps(sorted(vocabulary), ensure_ascii=False), encoding="utf-8"
     )
     (version / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
+
+
+def _text_path(version: Path, content_hash: str) -> Path | None:
+    if not content_hash.isalnum():  # a hex digest; never a path
+        return None
+    return version / TEXTS_DIR / f"{content_hash}.txt"
+
+
+def write_texts(version: Path, texts: dict[str, str]) -> None:
+    (version / TEXTS_DIR).mkdir(parents=True, exist_ok=True)
+    for content_hash, text in texts.items():
+        path = _text_path(version, content_hash)
+        if path is not None:
+            path.write_text(text, encoding="utf-8", newline="")
+
+
+def stored_text(version: Path | str, content_hash: str) -> str | None:
+    """The stored text of a document in an index version, or None when it has none."""
+    if not isinstance(version, Path):  # a collection on a Chroma server: no texts stored
+        return None
+    path = _text_path(version, content_hash)
+    if path is None:
+        return None
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:  # offsets count \r too
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def version_path(index_dir: Path) -> Path:
@@ -182,6 +218,10 @@ class StoredIndex:
     lexical: object
     vocabulary: frozenset[str]
     version: Path | str  # the version folder, or the collection name on a Chroma server
+
+    def document_text(self, content_hash: str) -> str | None:
+        """The text a document's chunk offsets point into, as stored at ingest time."""
+        return stored_text(self.version, content_hash)
 
 
 def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:

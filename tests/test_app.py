@@ -66,3 +66,23 @@ def test_app_refuses_an_empty_admin_password_file(tmp_path, seed_index):
     )
     assert result.returncode == 2
     assert "admin password file" in result.stderr and "empty" in result.stderr
+
+
+def test_without_an_admin_tab_the_upload_route_takes_no_files(app_url, tmp_path):
+    import httpx
+
+    path = tmp_path / "stor.txt"
+    path.write_bytes(b"x" * 10_000)
+    with path.open("rb") as handle:
+        response = httpx.post(
+            f"{app_url}gradio_api/upload", files={"files": (path.name, handle)}, timeout=60
+        )
+    assert response.status_code == 413, response.text
+
+
+def test_a_long_question_through_the_server_asks_for_a_shorter_one(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    reply = client.predict("x" * 100_000, api_name="/ask")
+    assert reply.startswith("Frågan är för lång (100\u00a0000 tecken).")

@@ -274,18 +274,21 @@ def test_read_source_refuses_paths_outside_the_corpus_and_changed_files(tmp_path
 
 def test_document_view_marks_the_passage_or_falls_back_to_the_indexed_passages(tmp_path: Path):
     source = "# Rubrik\n\nInledning.\n\nSöderåsbanan byggs 2019.\n"
-    (tmp_path / "fh.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "fh.txt").write_text(source + "ändrad", encoding="utf-8")
     start = source.index("Söderåsbanan")
     docs = manifest(("fh.txt", info(TITLE, source.encode())))
     passage = Passage("fh.txt", start, start + len("Söderåsbanan byggs 2019."))
-    view = document_view(docs, tmp_path, [], "fh.txt", passage)
-    assert f"<h3>{TITLE}</h3>" in view
-    assert f'<mark class="{PASSAGE_CLASS}">Söderåsbanan byggs 2019.</mark>' in view
-    (tmp_path / "fh.txt").write_text(source + "ändrad", encoding="utf-8")
     chunks = [chunk("Inledning.", start=10), chunk("Söderåsbanan byggs 2019.", start=start)]
     fallback = document_view(docs, tmp_path, chunks, "fh.txt", passage)
     assert "har ändrats sedan indexeringen" in fallback
     assert f'<mark class="{PASSAGE_CLASS}">Söderåsbanan byggs 2019.</mark>' in fallback
+    (tmp_path / "fh.txt").write_text(source, encoding="utf-8")  # the indexed content again
+    view = document_view(docs, tmp_path, [], "fh.txt", passage)
+    assert f"<h3>{TITLE}</h3>" in view
+    assert f'<mark class="{PASSAGE_CLASS}">Söderåsbanan byggs 2019.</mark>' in view
+    stored = document_view(docs, tmp_path, [], "fh.txt", passage, stored=lambda _: source)
+    (tmp_path / "fh.txt").unlink()  # the text stored with the index needs no file
+    assert document_view(docs, tmp_path, [], "fh.txt", passage, stored=lambda _: source) == stored
     assert "Okänt dokument" in document_view(docs, tmp_path, [], "nej.txt")
 
 

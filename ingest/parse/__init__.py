@@ -17,13 +17,15 @@ class UnreadableDocument(Exception):
 class ParsedFile:
     title: str | None
     blocks: list[Block]
+    text: str = ""  # the text the block offsets point into (what the reader shows)
 
 
 def parse_plain_text(path: Path) -> ParsedFile:
     from ingest.parse.text import parse_text, read_text
 
-    title, blocks = parse_text(read_text(path))
-    return ParsedFile(title, blocks)
+    text = read_text(path)
+    title, blocks = parse_text(text)
+    return ParsedFile(title, blocks, text)
 
 
 def parse_html_file(path: Path) -> ParsedFile:

@@ -372,5 +372,5 @@ def html_text(path: Path) -> str:
 
 
 def parse_html(path: Path) -> ParsedFile:
-    _, title, blocks = read_html(path)
-    return ParsedFile(title, blocks)
+    text, title, blocks = read_html(path)
+    return ParsedFile(title, blocks, text)

@@ -31,7 +31,12 @@ def html_parts(cell: str) -> list[str]:
 
 
 def clean_inline(text: str) -> str:
-    """Visible text of one line or cell: tags removed, entities decoded, spaces folded."""
+    """Visible text of one line or cell: entities decoded, tags removed, spaces folded.
+
+    Entities are decoded first, so an encoded tag or markdown link (&lt;b&gt;,
+    !&#91;x&#93;(http://…)) is removed like a plain one, as the reader removes it.
+    """
+    text = html.unescape(text)
     text = _CHECKED.sub(CHECKED_BOX + " ", text)
     text = _CHECKBOX.sub(EMPTY_BOX + " ", text)
     text = _BREAK.sub(" ", text)
@@ -39,7 +44,6 @@ def clean_inline(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
-    text = html.unescape(text)
     text = _FOOTNOTE_MARK.sub("", text)  # footnote references: ledningsgrupp¹
     return _SPACES.sub(" ", text).strip()
 

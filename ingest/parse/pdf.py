@@ -5,11 +5,17 @@ become a markdown-like text (headings recognised by font size or bold type are w
 "#" lines, paragraphs separated where the line spacing opens up, tables as pipe rows in
 their place on the page) that the txt/md parser turns into blocks; each block then gets the
 page its text starts on. Block offsets point into that text (see `pdf_text`).
+
+Pages are read one at a time and each page's cached layout is released before the next
+(pdfplumber keeps it otherwise, about 6 MB a page), so memory does not grow with the page
+count. A PDF with more pages than AVTAL_MAX_PDF_PAGES (default 1000) is refused with the
+reason before any page is read.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -23,6 +29,9 @@ from ingest.schema import Block
 ENCRYPTED = "encrypted PDF; remove the password and add it again"
 NO_TEXT_LAYER = "no text layer; OCR is not supported"
 NOT_A_PDF = "not a PDF file (no %PDF header); export or save it as PDF again"
+MAX_PAGES_ENV = "AVTAL_MAX_PDF_PAGES"
+DEFAULT_MAX_PAGES = 1000
+TOO_MANY_PAGES = "too many pages ({pages}; the limit is {limit}, set by AVTAL_MAX_PDF_PAGES)"
 
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:sida|sid\.?|s\.)?\s*\d{1,3}(?:\s*(?:av|/|\()\s*\d{1,3}\)?)?|[ivxlc]{1,7})$", re.I
@@ -76,6 +85,30 @@ def _open(path: Path) -> Any:
         raise UnreadableDocument(f"damaged PDF ({_one_line(cause)})") from error
 
 
+def max_pages() -> int:
+    """The page limit: AVTAL_MAX_PDF_PAGES, or DEFAULT_MAX_PAGES when unset or not a number."""
+    try:
+        return max(1, int(os.environ.get(MAX_PAGES_ENV, DEFAULT_MAX_PAGES)))
+    except ValueError:
+        return DEFAULT_MAX_PAGES
+
+
+def page_count(pdf: Any) -> int:
+    """The page count the document's page tree declares (no page is read)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except Exception:  # a damaged page tree: count the pages themselves
+        return len(pdf.pages)
+
+
+def _check_pages(pdf: Any) -> None:
+    pages, limit = page_count(pdf), max_pages()
+    if pages > limit:
+        raise UnreadableDocument(TOO_MANY_PAGES.format(pages=pages, limit=limit))
+
+
 def _one_line(error: object) -> str:
     text = " ".join(str(error).split()) or type(error).__name__
     return text[:160]
@@ -93,6 +126,7 @@ def _page_items(page: Any) -> list[_Line | _Grid]:
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     items: list[_Line | _Grid] = []
     lines = outside.extract_text_lines(return_chars=True, x_tolerance_ratio=_X_TOLERANCE_RATIO)
+    outside.close()
     for line in lines:
         chars = [c for c in line["chars"] if c["text"].strip()]
         text = _SPACED_LEADER.sub("... ", " ".join(line["text"].split()))
@@ -242,8 +276,9 @@ def _sizes(pages: list[list[_Line | _Grid]]) -> tuple[float, list[float]]:
 def read_pdf(path: Path) -> tuple[str, str | None, list[Block]]:
     """(the text the block offsets point into, title found, blocks with page numbers)."""
     with _open(path) as pdf:
+        _check_pages(pdf)
         try:
-            pages = [_page_items(page) for page in pdf.pages]
+            pages = [_released(page) for page in pdf.pages]
         except Exception as error:  # pdfminer failing on a damaged page
             raise UnreadableDocument(f"damaged PDF ({_one_line(error)})") from error
     if not any(pages):
@@ -260,6 +295,14 @@ def read_pdf(path: Path) -> tuple[str, str | None, list[Block]]:
     return source, title, paged
 
 
+def _released(page: Any) -> list[_Line | _Grid]:
+    """The items of one page; the page's cached layout is released afterwards."""
+    try:
+        return _page_items(page)
+    finally:
+        page.close()
+
+
 def _with_page(block: Block, page: int) -> Block:
     return replace(block, page=max(page, 1))
 
@@ -270,5 +313,5 @@ def pdf_text(path: Path) -> str:
 
 
 def parse_pdf(path: Path) -> ParsedFile:
-    _, title, blocks = read_pdf(path)
-    return ParsedFile(title, blocks)
+    text, title, blocks = read_pdf(path)
+    return ParsedFile(title, blocks, text)
