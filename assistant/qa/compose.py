@@ -27,7 +27,8 @@ NOT_FOUND = {
     "en": "I can't find that in the documents.",
 }
 RESPONSIBLE_LEAD = {"sv": "Ansvarig", "en": "Responsible"}
-MAX_QUOTE = 480  # characters of quoted passage; answers stay under 600
+MAX_QUOTE = 480  # characters of quoted passages together; answers stay under 600
+SECOND_QUOTE = 200  # at most this much of a second passage
 MAX_LEAD = 90
 
 
@@ -37,7 +38,9 @@ class Ranked:
     probability: float
 
 
-def rank(question: Question, hits: Sequence[Hit], builder: FeatureBuilder, scorer: Scorer):
+def rank(
+    question: Question, hits: Sequence[Hit], builder: FeatureBuilder, scorer: Scorer
+) -> list[Ranked]:
     """Candidates ordered by the scorer's probability that they hold the answer."""
     candidates = builder.candidates(question, hits)
     if not candidates:
@@ -58,10 +61,15 @@ def compose(question: Question, hits: Sequence[Hit], ranked: Sequence[Ranked], s
     for other in ranked[1:2]:
         if other.probability >= scorer.second_ratio * ranked[0].probability:
             picked.append(other.candidate)
-    budget = MAX_QUOTE // len(picked)
+    quotes: list[str] = []
+    if len(picked) == 2:
+        second = quote_for(picked[1].chunk, picked[1].best_sentence, SECOND_QUOTE)
+        quotes = [quote_for(picked[0].chunk, picked[0].best_sentence, MAX_QUOTE - len(second))]
+        quotes.append(second)
+    else:
+        quotes = [quote_for(picked[0].chunk, picked[0].best_sentence, MAX_QUOTE)]
     citations, parts = [], []
-    for n, candidate in enumerate(picked, 1):
-        quote = quote_for(candidate.chunk, candidate.best_sentence, budget)
+    for n, (candidate, quote) in enumerate(zip(picked, quotes, strict=True), 1):
         lead = lead_for(question, candidate.chunk, quote) if n == 1 else ""
         parts.append(f"{lead} [{n}] – ”{quote}”" if lead else f"”{quote}” [{n}]")
         citations.append(Citation(n, candidate.chunk, quote))

@@ -20,6 +20,7 @@ from assistant.qa.patterns import (
     RESPONSIBLE_EVIDENCE,
     RESPONSIBLE_HEADER,
     SPANS,
+    WORD,
 )
 from assistant.qa.question import KINDS, Question, Term
 from assistant.types import Hit
@@ -29,6 +30,7 @@ from ingest.sentences import split_sentences
 
 CANDIDATES = 12  # retrieved passages scored per question
 LIGHT_WEIGHT = 0.3  # terms weighted like this only frame the question
+NEAR = 150  # characters within which an answer counts as next to the question's words
 
 FEATURES: tuple[str, ...] = (
     "rank_rr",
@@ -47,6 +49,12 @@ FEATURES: tuple[str, ...] = (
     "content_sentence",
     "content_missing_weight",
     "content_terms",
+    "content_body",
+    "content_body_sentence",
+    "body_missing_max",
+    "body_missing_share",
+    "answer_near",
+    "answer_spans",
     "required_share",
     "required_missing",
     "required_doc_share",
@@ -119,6 +127,46 @@ def type_match(question: Question, text: str, chunk: Chunk) -> float:
     return 0.0
 
 
+def answer_spans(question: Question, text: str, chunk: Chunk) -> list[tuple[int, int]]:
+    """Where the text holds something of the kind the question asks for."""
+    kind = question.kind
+    pattern = SPANS.get(kind)
+    if pattern is None and kind == "responsible":
+        if responsible_column(chunk):
+            return [(0, len(text))]
+        pattern = RESPONSIBLE_EVIDENCE
+    if pattern is not None:
+        return [m.span() for m in pattern.finditer(text)]
+    if kind in ("who", "list"):
+        asked = {w.lower() for w in question.text.split()}
+        return [m.span() for m in NAME_WORD.finditer(text) if m.group(0).lower() not in asked]
+    return []
+
+
+def term_positions(
+    terms: Sequence[Term], text: str, vocabulary: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Where words holding any of the terms stand in the text."""
+    found = []
+    for word in WORD.finditer(text):
+        tokens = frozenset(tokenize(word.group(0), vocabulary, heads=False))
+        if any(t.found_in(tokens) for t in terms):
+            found.append(word.span())
+    return found
+
+
+def nearness(spans: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> float:
+    """1 when an answer span touches a question word, falling to 0 at NEAR characters."""
+    if not spans or not anchors:
+        return 0.0
+    gap = min(
+        max(a_start - s_end, s_start - a_end, 0)
+        for s_start, s_end in spans
+        for a_start, a_end in anchors
+    )
+    return max(0.0, 1.0 - gap / NEAR)
+
+
 def responsible_column(chunk: Chunk) -> bool:
     row = chunk.row
     return row is not None and any(v and RESPONSIBLE_HEADER.search(h) for h, v in row.cells)
@@ -181,13 +229,20 @@ class FeatureBuilder:
         sentences = [chunk.text] if chunk.row is not None else split_sentences(chunk.text)
         # what the question asks about beyond its names, which mostly pick the document
         content = [t for t in terms if not t.required and t.weight > LIGHT_WEIGHT]
-        best_sentence, best_score, best_content = chunk.text, -1.0, 0.0
+        best_sentence, best_score, best_content, best_body = chunk.text, -1.0, 0.0, 0.0
         for sentence in sentences or [chunk.text]:
-            tokens = self.tokens(sentence) | where
+            own = self.tokens(sentence)
+            tokens = own | where
             score = coverage(terms, tokens)
             if score > best_score:
                 best_sentence, best_score = sentence, score
             best_content = max(best_content, coverage(content, tokens))
+            best_body = max(best_body, coverage(content, own | headings))
+        spans = answer_spans(question, chunk.text, chunk)
+        anchors = term_positions(content or terms, chunk.text, self.vocabulary)
+        # the passage's own words: the title is shared by every passage of the document
+        local = body | headings
+        missing_here = [t.weight for t in content if not t.found_in(local)]
         # names in the title pick the document; they say nothing about the passage
         topical = [t for t in terms if not (t.required and t.found_in(title))] or list(terms)
         missing = [t for t in terms if not t.found_in(everything)]
@@ -213,6 +268,12 @@ class FeatureBuilder:
                 sum(t.weight for t in content if not t.found_in(everything)), 10.0
             ),
             "content_terms": min(len(content), 6) / 6,
+            "content_body": coverage(content, local) if content else 1.0,
+            "content_body_sentence": best_body if content else 1.0,
+            "body_missing_max": min(max(missing_here, default=0.0), 8.0),
+            "body_missing_share": sum(missing_here) / (sum(t.weight for t in content) or 1.0),
+            "answer_near": nearness(spans, anchors),
+            "answer_spans": min(len(spans), 5) / 5,
             "required_share": (
                 sum(t.found_in(everything) for t in required) / len(required) if required else 1.0
             ),

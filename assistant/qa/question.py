@@ -305,7 +305,8 @@ def analyse(
             continue
         if position in consumed or word in _QUESTION_WORDS:
             continue
-        if word in STOPWORDS or word in _EN_STOPWORDS or len(word) < 2:
+        # single digits count: "insats nummer 9" asks for item 9, not any item
+        if word in STOPWORDS or word in _EN_STOPWORDS or (len(word) < 2 and not word.isdigit()):
             continue
         if word in _MENTION_WORDS or stem(word) in _MENTION_STEMS:
             continue
