@@ -63,11 +63,10 @@ def compose(question: Question, hits: Sequence[Hit], ranked: Sequence[Ranked], s
             picked.append(other.candidate)
     quotes: list[str] = []
     if len(picked) == 2:
-        second = quote_for(picked[1].chunk, picked[1].best_sentence, SECOND_QUOTE)
-        quotes = [quote_for(picked[0].chunk, picked[0].best_sentence, MAX_QUOTE - len(second))]
-        quotes.append(second)
+        second = _quote(picked[1], SECOND_QUOTE)
+        quotes = [_quote(picked[0], MAX_QUOTE - len(second)), second]
     else:
-        quotes = [quote_for(picked[0].chunk, picked[0].best_sentence, MAX_QUOTE)]
+        quotes = [_quote(picked[0], MAX_QUOTE)]
     citations, parts = [], []
     for n, (candidate, quote) in enumerate(zip(picked, quotes, strict=True), 1):
         lead = lead_for(question, candidate.chunk, quote) if n == 1 else ""
@@ -76,11 +75,24 @@ def compose(question: Question, hits: Sequence[Hit], ranked: Sequence[Ranked], s
     return Answer("\n\n".join(parts), True, lang, tuple(citations), tuple(hits))
 
 
-def quote_for(chunk: Chunk, sentence: str, limit: int = MAX_QUOTE) -> str:
-    """The whole passage when it is short; else the sentences around the best one."""
+def quote_for(
+    chunk: Chunk, sentence: str, limit: int = MAX_QUOTE, focus: int | None = None
+) -> str:
+    """The whole passage when it is short; else the sentences around the best one, or
+    around `focus` (where the answer stands) when those sentences leave it out."""
     text = chunk.text.strip()
     if len(text) <= limit:
         return text
+    if focus is not None:
+        focus -= len(chunk.text) - len(chunk.text.lstrip())
+    quoted = _sentence_window(text, sentence, limit)
+    start = text.find(quoted)
+    if focus is not None and not start <= focus < start + len(quoted):
+        return _cut(text, max(0, focus - limit // 3), limit)
+    return quoted
+
+
+def _sentence_window(text: str, sentence: str, limit: int) -> str:
     sentences = split_sentences(text)
     if sentence not in sentences:
         return _cut(text, text.find(sentence), limit)
@@ -97,6 +109,10 @@ def quote_for(chunk: Chunk, sentence: str, limit: int = MAX_QUOTE) -> str:
     end = text.find(sentences[j], start) + len(sentences[j])
     quoted = text[start:end]
     return quoted if len(quoted) <= limit else _cut(text, start, limit)
+
+
+def _quote(candidate: Candidate, limit: int) -> str:
+    return quote_for(candidate.chunk, candidate.best_sentence, limit, candidate.focus)
 
 
 def _span_len(text: str, sentences: list[str], i: int, j: int) -> int:

@@ -85,6 +85,7 @@ class Candidate:
     rank: int
     features: tuple[float, ...]
     best_sentence: str
+    focus: int | None = None  # where in the passage the answer most likely stands
 
     @property
     def chunk(self) -> Chunk:
@@ -167,6 +168,17 @@ def nearness(spans: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> fl
     return max(0.0, 1.0 - gap / NEAR)
 
 
+def focus(spans: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> int | None:
+    """The start of the answer span nearest to the question's words, if any."""
+    if not spans or not anchors:
+        return None
+
+    def gap(span: tuple[int, int]) -> int:
+        return min(max(a[0] - span[1], span[0] - a[1], 0) for a in anchors)
+
+    return min(spans, key=gap)[0]
+
+
 def responsible_column(chunk: Chunk) -> bool:
     row = chunk.row
     return row is not None and any(v and RESPONSIBLE_HEADER.search(h) for h, v in row.cells)
@@ -207,7 +219,9 @@ class FeatureBuilder:
             r["sentence_gap"] = r["sentence_coverage"] - best_sentence
             r["doc_best"] = float(r["required_doc_share"] >= best_doc)
             sentence = r.pop("_sentence")
-            out.append(Candidate(hit, rank, tuple(float(r[f]) for f in FEATURES), sentence))
+            focus = r.pop("_focus")
+            features = tuple(float(r[f]) for f in FEATURES)
+            out.append(Candidate(hit, rank, features, sentence, focus))
         return out
 
     def _raw(
@@ -296,6 +310,7 @@ class FeatureBuilder:
             "no_new_words": float(not (body - title - asked)),
             "unknown_share": sum(t.weight for t in unknown) / total_weight,
             "_sentence": best_sentence,
+            "_focus": focus(spans, anchors),
         }
         for k in KINDS:
             features[f"kind_{k}"] = float(kind == k)
