@@ -38,3 +38,16 @@ def test_passages_keep_the_retrieval_order(assistant):
     answer = assistant.ask("Vem ansvarar för Söderåsbanan?")
     scores = [h.score for h in answer.hits]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_odd_questions_get_a_clear_answer_not_an_error(assistant):
+    for question in ["", "   ", "2019", "¿Quién es el alcalde de Umeå?"]:
+        answer = assistant.ask(question)
+        assert not answer.found, question
+        assert answer.text in (
+            "Jag hittar inget om det i dokumenten.",
+            "I can't find that in the documents.",
+        )
+    name_only = assistant.ask("Svalöv")
+    assert len(name_only.text) <= 600
+    assert all(c.quote in c.chunk.text for c in name_only.citations)
