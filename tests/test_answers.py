@@ -101,10 +101,10 @@ def test_verb_and_noun_forms_of_one_word_match(assistant):
 
 def test_one_compound_head_written_two_ways(assistant):
     # laddstationer (question) ~ laddningsstationer (5.10 in the plan)
-    from assistant.qa.question import _present
+    from assistant.qa.question import present_in
 
-    assert _present("laddstation", frozenset({"laddningsstation"}))
-    assert not _present("bostadsbyggand", frozenset({"bostadsområd"}))
+    assert present_in("laddstation", frozenset({"laddningsstation"}))
+    assert not present_in("bostadsbyggand", frozenset({"bostadsområd"}))
     answer = assistant.ask("Vem ansvarar för att öka antalet laddstationer per kommun?")
     assert answer.text.startswith("Ansvarig: Höganäs [1]")
     assert "5.10" in answer.citations[0].quote

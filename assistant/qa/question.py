@@ -134,7 +134,7 @@ class Term:
     required: bool = False  # names and numbers must be found in the evidence
 
     def found_in(self, tokens: frozenset[str]) -> bool:
-        return any(all(_present(s, tokens) for s in alt) for alt in self.alternatives)
+        return any(all(present_in(s, tokens) for s in alt) for alt in self.alternatives)
 
 
 _MIN_PREFIX = 5
@@ -152,7 +152,7 @@ def _participle_base(stem_: str) -> str:
     return stem_[:-1] if len(stem_) > _MIN_PREFIX and stem_[-1] in "dt" else ""
 
 
-def _present(stem_: str, tokens: frozenset[str]) -> bool:
+def present_in(stem_: str, tokens: frozenset[str]) -> bool:
     """The stem, or a derivation of it: finansieras (finansi) ~ finansiering (finansiering).
 
     Snowball keeps verb and noun forms apart; a shared stem of five letters or more plus a
