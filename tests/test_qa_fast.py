@@ -106,7 +106,7 @@ def test_a_close_second_passage_is_quoted_too():
     ranked = rank(q, hits(), builder(), second)
     answer = compose(q, hits(), ranked, second)
     assert [c.n for c in answer.citations] == [1, 2]
-    assert "[1]" in answer.text and "[2]" in answer.text
+    assert "[1]" in answer.text and "Se även: ”" in answer.text and "[2]" in answer.text
 
 
 def test_leads_only_where_the_structure_makes_them_certain():
@@ -182,3 +182,23 @@ def test_a_missing_thesaurus_is_named_in_one_line(monkeypatch, tmp_path):
     found.write_text("UTF-8\nsköta|1\n|driva\n", encoding="utf-8")
     monkeypatch.setenv("AVTAL_THESAURUS", str(found))
     assert thesaurus.status() == ""
+
+
+def test_an_answer_with_a_lead_and_two_long_quotes_stays_within_600_characters():
+    words = " ".join(f"Mätetal nummer {i} om Söderåsbanan och annat." for i in range(40))
+    long_row = Chunk(
+        "c4", "plan.txt", "Verksamhetsplan Sjöbygden", ("1. Infrastruktur",),
+        f"Mätetal: {words} | Ansvarig: Svalöv, Åstorp, Klippan, Bjuv och Ängelholm",
+        0, 2000,
+        row=TableRow(1, 2, (("Mätetal", words),
+                            ("Ansvarig", "Svalöv, Åstorp, Klippan, Bjuv och Ängelholm"))),
+    )
+    long_prose = Chunk("c5", "plan.txt", "Verksamhetsplan Sjöbygden", (), words, 0, 2000)
+    q = question("Vem ansvarar för Söderåsbanan?")
+    both = [Hit(long_row, 0.9, 1, 1, 0.5, 1.0), Hit(long_prose, 0.8, 2, 2, 0.4, 0.9)]
+    s = scorer("rank_rr", threshold=0.0, second=0.01)
+    answer = compose(q, both, rank(q, both, builder(), s), s)
+    assert answer.text.startswith("Ansvarig: Svalöv, Åstorp, Klippan, Bjuv och Ängelholm [1]")
+    assert len(answer.citations) == 2
+    assert len(answer.text) <= 600
+    assert all(c.quote in c.chunk.text for c in answer.citations)

@@ -8,28 +8,26 @@ passage answers, the whole passage is quoted (passages are short).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.qa.evidence import Candidate, FeatureBuilder, responsible_column
-from assistant.qa.patterns import RESPONSIBLE_HEADER, SPANS
+from assistant.qa.evidence import Candidate, FeatureBuilder
 from assistant.qa.question import Question
 from assistant.qa.scorer import Scorer
+from assistant.qa.shapes.lead import lead_for
+from assistant.qa.shapes.quote import MAX_QUOTE, quote_for
 from assistant.types import Answer, Citation, Hit
-from ingest.schema import Chunk
-from ingest.sentences import split_sentences
 
 NOT_FOUND = {
     "sv": "Jag hittar inget om det i dokumenten.",
     "en": "I can't find that in the documents.",
 }
-RESPONSIBLE_LEAD = {"sv": "Ansvarig", "en": "Responsible"}
-MAX_QUOTE = 480  # characters of quoted passages together; answers stay under 600
+SEE_ALSO = {"sv": "Se även", "en": "See also"}
 SECOND_QUOTE = 200  # at most this much of a second passage
-MAX_LEAD = 90
+MAX_ANSWER = 600  # characters, lead and markers included
+MIN_QUOTE = 120
 
 
 @dataclass(frozen=True)
@@ -61,90 +59,29 @@ def compose(question: Question, hits: Sequence[Hit], ranked: Sequence[Ranked], s
     for other in ranked[1:2]:
         if other.probability >= scorer.second_ratio * ranked[0].probability:
             picked.append(other.candidate)
-    quotes: list[str] = []
-    if len(picked) == 2:
-        second = _quote(picked[1], SECOND_QUOTE)
-        quotes = [_quote(picked[0], MAX_QUOTE - len(second)), second]
-    else:
-        quotes = [_quote(picked[0], MAX_QUOTE)]
+    second = _quote(picked[1], SECOND_QUOTE) if len(picked) == 2 else ""
+    budget = MAX_QUOTE - len(second)
+    while True:  # the lead and the markers count too: the answer stays within MAX_ANSWER
+        text, citations = _render(question, picked, [_quote(picked[0], budget), second])
+        if len(text) <= MAX_ANSWER or budget <= MIN_QUOTE:
+            return Answer(text, True, lang, citations, tuple(hits))
+        budget -= len(text) - MAX_ANSWER
+
+
+def _render(
+    question: Question, picked: list[Candidate], quotes: list[str]
+) -> tuple[str, tuple[Citation, ...]]:
+    lang = question.language
     citations, parts = [], []
-    for n, (candidate, quote) in enumerate(zip(picked, quotes, strict=True), 1):
-        lead = lead_for(question, candidate.chunk, quote) if n == 1 else ""
-        parts.append(f"{lead} [{n}] – ”{quote}”" if lead else f"”{quote}” [{n}]")
+    for n, (candidate, quote) in enumerate(zip(picked, quotes, strict=False), 1):
+        if n > 1:  # a nearly as likely passage: shown as such, never as the answer
+            parts.append(f"{SEE_ALSO[lang]}: ”{quote}” [{n}]")
+        else:
+            lead = lead_for(question, candidate.chunk, quote)
+            parts.append(f"{lead} [{n}] – ”{quote}”" if lead else f"”{quote}” [{n}]")
         citations.append(Citation(n, candidate.chunk, quote))
-    return Answer("\n\n".join(parts), True, lang, tuple(citations), tuple(hits))
-
-
-def quote_for(
-    chunk: Chunk, sentence: str, limit: int = MAX_QUOTE, focus: int | None = None
-) -> str:
-    """The whole passage when it is short; else the sentences around the best one, or
-    around `focus` (where the answer stands) when those sentences leave it out."""
-    text = chunk.text.strip()
-    if len(text) <= limit:
-        return text
-    if focus is not None:
-        focus -= len(chunk.text) - len(chunk.text.lstrip())
-    quoted = _sentence_window(text, sentence, limit)
-    start = text.find(quoted)
-    if focus is not None and not start <= focus < start + len(quoted):
-        return _cut(text, max(0, focus - limit // 3), limit)
-    return quoted
-
-
-def _sentence_window(text: str, sentence: str, limit: int) -> str:
-    sentences = split_sentences(text)
-    if sentence not in sentences:
-        return _cut(text, text.find(sentence), limit)
-    i = j = sentences.index(sentence)
-    while True:  # widen to the next sentence (after first, then before) while it fits
-        grown = False
-        for a, b in ((i, j + 1), (i - 1, j)):
-            if a >= 0 and b < len(sentences) and _span_len(text, sentences, a, b) <= limit:
-                i, j, grown = a, b, True
-                break
-        if not grown:
-            break
-    start = text.find(sentences[i])
-    end = text.find(sentences[j], start) + len(sentences[j])
-    quoted = text[start:end]
-    return quoted if len(quoted) <= limit else _cut(text, start, limit)
+    return "\n\n".join(parts), tuple(citations)
 
 
 def _quote(candidate: Candidate, limit: int) -> str:
     return quote_for(candidate.chunk, candidate.best_sentence, limit, candidate.focus)
-
-
-def _span_len(text: str, sentences: list[str], i: int, j: int) -> int:
-    start = text.find(sentences[i])
-    end = text.find(sentences[j], start) + len(sentences[j])
-    return end - start
-
-
-def _cut(text: str, start: int, limit: int) -> str:
-    """`limit` characters from a word boundary at or before start, verbatim."""
-    start = max(start, 0)
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    piece = text[start : start + limit]
-    if start + limit < len(text) and " " in piece:
-        piece = piece.rsplit(" ", 1)[0]
-    return piece.strip()
-
-
-def lead_for(question: Question, chunk: Chunk, quote: str) -> str:
-    """A short answer in front of the quote, only where the structure makes it certain."""
-    kind = question.kind
-    if kind in ("responsible", "who") and responsible_column(chunk) and chunk.row is not None:
-        for header, value in chunk.row.cells:
-            if value and RESPONSIBLE_HEADER.search(header) and len(value) <= MAX_LEAD:
-                name = header if question.language == "sv" else RESPONSIBLE_LEAD["en"]
-                return f"{name}: {value}"
-    pattern = SPANS.get(kind)
-    if pattern is None:
-        return ""
-    found = {m.group(0).strip() for m in pattern.finditer(quote)}
-    if len(found) == 1:
-        (span,) = found
-        return re.sub(r"\s+", " ", span) if len(span) <= MAX_LEAD else ""
-    return ""

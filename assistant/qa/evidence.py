@@ -55,6 +55,7 @@ FEATURES: tuple[str, ...] = (
     "body_missing_share",
     "answer_near",
     "answer_spans",
+
     "required_share",
     "required_missing",
     "required_doc_share",
@@ -288,6 +289,7 @@ class FeatureBuilder:
             "body_missing_share": sum(missing_here) / (sum(t.weight for t in content) or 1.0),
             "answer_near": nearness(spans, anchors),
             "answer_spans": min(len(spans), 5) / 5,
+
             "required_share": (
                 sum(t.found_in(everything) for t in required) / len(required) if required else 1.0
             ),

@@ -1,0 +1,1 @@
+"""Answer shapes: how the evidence is quoted, and the leads the structure makes certain."""

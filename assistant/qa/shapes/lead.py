@@ -1,0 +1,46 @@
+"""Leads: a short answer in front of the quote, only where the structure makes it certain.
+
+The responsible cell of a quoted table row answers who is responsible; the one date,
+amount or frequency of the quote answers when, how much or how often.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.qa.evidence import responsible_column
+from assistant.qa.patterns import RESPONSIBLE_HEADER, SPANS
+from assistant.qa.question import Question
+from ingest.schema import Chunk
+
+RESPONSIBLE_LEAD = {"sv": "Ansvarig", "en": "Responsible"}
+MAX_LEAD = 90
+
+
+def responsible_lead(question: Question, chunk: Chunk) -> str:
+    """"Ansvarig: Svalöv" from the responsible column of the quoted row."""
+    if question.kind not in ("responsible", "who") or chunk.row is None:
+        return ""
+    if not responsible_column(chunk):
+        return ""
+    for header, value in chunk.row.cells:
+        if value and RESPONSIBLE_HEADER.search(header) and len(value) <= MAX_LEAD:
+            name = header if question.language == "sv" else RESPONSIBLE_LEAD["en"]
+            return f"{name}: {value}"
+    return ""
+
+
+def span_lead(question: Question, quote: str) -> str:
+    """The one date, amount or frequency of the quote, when the question asks for it."""
+    pattern = SPANS.get(question.kind)
+    if pattern is None:
+        return ""
+    found = {m.group(0).strip() for m in pattern.finditer(quote)}
+    if len(found) != 1:
+        return ""
+    (span,) = found
+    return re.sub(r"\s+", " ", span) if len(span) <= MAX_LEAD else ""
+
+
+def lead_for(question: Question, chunk: Chunk, quote: str) -> str:
+    return responsible_lead(question, chunk) or span_lead(question, quote)
