@@ -11,7 +11,7 @@ from assistant.overview import Overview, card_json, export_csv, load_overview, r
 from ingest.overview.model import Card, Record
 from ingest.store import IndexUnavailable
 
-_ROLE = {"huvudansvar": "huvudansvar", "medansvar": "medansvar", "ansvar": "ansvar"}
+_ROLE = {"huvudansvar": "huvudansvar", "medansvar": "medansvar", "ansvarig": "ansvarig"}
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

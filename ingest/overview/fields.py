@@ -90,9 +90,48 @@ def _member_lists(document: Document) -> Iterable[tuple[list[str], Evidence]]:
     blocks = document.blocks
     for before, block in itertools.pairwise(blocks):
         if before.text.strip().strip(":").casefold() in headings:
-            listed = _listed(block.text, first_within=5)
+            listed = _bulleted(block.text) or _listed(block.text, first_within=5)
             if len(listed) >= 2:
                 yield listed, evidence(document, block, block.text)
+
+
+def _bulleted(text: str) -> list[str]:
+    """'A • B, C • D': each item a party (up to its first comma) when most are known names."""
+    if "•" not in text:
+        return []
+    items: list[str] = []
+    for part in text.split("•"):
+        first = part.strip().split("\n")[0].split(",")[0].strip()
+        names = [n.written for n in find_names(first)]
+        pieces = first.split(" och ")
+        items.extend(pieces if len(pieces) > 1 and len(names) == len(pieces) else [first])
+        if "\n" in part.strip():  # the list ends with this line
+            break
+    cleaned: list[str] = []
+    for item in items:
+        if re.fullmatch(r"[^\W\d_][\w -]*", item):
+            cleaned.append(item)
+        else:  # "Trafikverket www.example.se": only the name, or nothing
+            cleaned.extend(n.written for n in find_names(item))
+    items = cleaned
+    known = sum(1 for i in items if find_names(i))
+    return items if len(items) >= 3 and known * 2 > len(items) else []
+
+
+def _pairs(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    """'kommunerna i X län tillsammans med Region X': both parties; and 'X har undertecknat'."""
+    joins = [re.escape(j) for j in cues()["members"]["pair_joins"]]
+    join = re.compile(r"^\s*(?:\w+\s+)?(?:" + "|".join(joins) + r")\s*$", re.IGNORECASE)
+    signing = word_pattern(list(cues()["members"]["signing_verbs"]))
+    for sentence in sentences(document):
+        names = find_names(sentence.text)
+        for first, second in itertools.pairwise(names):
+            if join.match(sentence.text[first.end : second.start]):
+                yield [first.written, second.written], sentence_evidence(sentence)
+        for verb in signing.finditer(sentence.text):
+            before = [n for n in names if n.end <= verb.start()]
+            if before and not sentence.text[before[-1].end : verb.start()].strip():
+                yield [before[-1].written], sentence_evidence(sentence)
 
 
 def _signatures(document: Document) -> Iterable[tuple[list[str], Evidence]]:
@@ -108,6 +147,7 @@ def parties(document: Document, records: list[Record]) -> Field:
     found: list[tuple[list[str], Evidence]] = [
         *_member_sentences(document),
         *_member_lists(document),
+        *_pairs(document),
         *_signatures(document),
     ]
     if cues()["members"].get("responsible_are_members"):
@@ -177,8 +217,38 @@ def period(document: Document) -> Period:
             start, end, proof = titled
             proofs.insert(0, proof)
     if not start:
+        since = _since(all_sentences)
+        if since:
+            start, proof = since
+            proofs.insert(0, proof)
+    if not start:
         return Period(review=review, evidence=tuple(proofs) if review else ())
     return Period(start, end, is_open, review, tuple(proofs))
+
+
+def _since(all_sentences: list[Sentence]) -> tuple[str, Evidence] | None:
+    """'Kommunerna har samverkat sedan början av 90-talet' -> 'början av 90-talet'."""
+    cue = pattern("period", "since")
+    for sentence in all_sentences:
+        found = cue.search(sentence.text)
+        if found:
+            phrase = re.match(
+                r"\s*([^,.;]{2,40}?)(?=\s+(?:och|men|samt)\s|[,.;]|$)", sentence.text[found.end() :]
+            )
+            if phrase:
+                return phrase.group(1).strip(), sentence_evidence(sentence)
+    return None
+
+
+def _kind_year(line: str) -> tuple[str, str] | None:
+    """'Verksamhetsplan 2016', 'Gemensam målbild 2019 - 2022': the years right after a kind."""
+    kinds = "|".join(re.escape(k) for k in cues()["kinds"])
+    found = re.search(
+        rf"(?:{kinds})\w*\s+({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d-])", line, re.IGNORECASE
+    )
+    if not found:
+        return None
+    return found.group(1), found.group(2) or found.group(1)
 
 
 def _title_years(document: Document) -> tuple[str, str, Evidence] | None:
@@ -189,7 +259,7 @@ def _title_years(document: Document) -> tuple[str, str, Evidence] | None:
         if not _kind_in(line):
             continue
         found = _RANGE.search(line)
-        years = (found.group(1), found.group(2)) if found else None
+        years = (found.group(1), found.group(2)) if found else _kind_year(line)
         if years is None:
             lone = _LONE_YEAR.findall(line)
             years = (lone[0], lone[0]) if len(lone) == 1 and len(line) < 80 else None

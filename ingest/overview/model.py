@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
-Role = Literal["huvudansvar", "medansvar", "ansvar"]
+Role = Literal["huvudansvar", "medansvar", "ansvarig"]
 Origin = Literal["table", "row_label", "sentence"]
 Source = Literal["document", "catalog"]
 NOT_STATED = "anges inte"

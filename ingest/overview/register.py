@@ -13,12 +13,22 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.overview.lexicon import cues, word_pattern
-from ingest.overview.locate import evidence, sentence_evidence, sentences
+from ingest.overview.locate import Sentence, evidence, locate, sentence_evidence, sentences
 from ingest.overview.model import Record, Role
 from ingest.overview.names import canonical, display, find_names
 from ingest.schema import Block, Document, TableRow
+from ingest.sentences import split_sentences
 
-ITEM = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
+# An item number: "1.6 Byggstart", "3.1. Resultat"; not "strategi 2.0 klar" (a version).
+ITEM = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s+(?:[A-ZÅÄÖ]|\d(?!\d{3}\b)))")
+
+
+def item_numbers(value: str) -> list[re.Match[str]]:
+    """Item numbers of a cell ("1.6 Byggstart", "3.1. Resultat", "2.8 11 utbildningar"), not
+    a version ("strategi 2.0 klar", "strategi 2.0 2016-2019")."""
+    return list(ITEM.finditer(value))
+
+
 _LABEL_PARTIES = re.compile(r"^(?P<label>[^()]{3,}?)\s*\((?P<names>[^()]+)\)\s*$")
 _PIECES = re.compile(r",|;|/|\n| och | samt ")
 
@@ -48,10 +58,10 @@ def role_segments(value: str) -> list[tuple[Role, str]]:
     """'Huvudansvar: Ängelholm Medansvar: Örkelljunga Åstorp' -> [(main, ..), (shared, ..)]."""
     marks = list(_roles().finditer(value))
     if not marks:
-        return [("huvudansvar", value)] if value.strip() else []
+        return [("ansvarig", value)] if value.strip() else []
     segments: list[tuple[Role, str]] = []
     if value[: marks[0].start()].strip():
-        segments.append(("huvudansvar", value[: marks[0].start()]))
+        segments.append(("ansvarig", value[: marks[0].start()]))
     for mark, after in zip(marks, [*marks[1:], None], strict=True):
         text = value[mark.end() : after.start() if after else len(value)]
         if text.strip():
@@ -87,7 +97,7 @@ def _items(row: TableRow, skip: int) -> tuple[list[str], str, str]:
     """Item numbers, the item text and the cell holding them (the measure, or the goal)."""
     cells = [value for i, (_, value) in enumerate(row.cells) if i != skip and value.strip()]
     for value in cells:
-        found = list(ITEM.finditer(value))
+        found = item_numbers(value)
         if found:
             items = [m.group(1) for m in found]
             text = value[found[0].end() :].strip() if len(found) == 1 else value.strip()
@@ -148,7 +158,7 @@ def _label_records(document: Document, block: Block, row: TableRow) -> list[Reco
             document.doc_id,
             display(n),
             canonical(n),
-            "ansvar",
+            "ansvarig",
             "",
             text,
             proof.section,
@@ -180,21 +190,64 @@ def _subject(before: str) -> str | None:
     return subject
 
 
+def _inverted(text: str) -> tuple[str, int] | None:
+    """'Från den 1 december ansvarar kommunen för …', '… utser varje part …': the subject."""
+    settings = cues()["responsibility"]
+    verbs = "|".join(re.escape(v) for v in settings["inverted_verbs"])
+    determiners = "|".join(re.escape(d) for d in settings["subject_determiners"])
+    found = re.search(rf"(?<!\w)(?:{verbs})\s+((?:{determiners})\s+\w+|\w+(?:en|na))(?!\w)", text)
+    if not found or (
+        found.group(0).startswith(("ansvarar", "svarar"))
+        and not re.match(r"\s+för\b", text[found.end() :])
+    ):
+        return None
+    return found.group(1), found.start()
+
+
+def _led_by(text: str) -> tuple[str, int] | None:
+    """'MalmöLundregionen leds av en styrelse …' -> 'styrelse'."""
+    cue = word_pattern(list(cues()["responsibility"]["led_by"]))
+    found = cue.search(text)
+    if not found:
+        return None
+    after = re.match(r"\s+(?:en|ett|den|de)?\s*(\w+)", text[found.end() :])
+    return (after.group(1), found.start()) if after else None
+
+
+def _subjects(text: str) -> list[tuple[str, int]]:
+    for verb in _verbs().finditer(text):
+        subject = _subject(text[: verb.start()])
+        if subject is not None:
+            return [(subject, verb.start())]
+    found = _inverted(text) or _led_by(text)
+    return [found] if found else []
+
+
+def _cell_sentences(document: Document) -> list[Sentence]:
+    """Sentences in the cells of table rows that have no responsible column."""
+    out: list[Sentence] = []
+    for block in document.blocks:
+        if block.table is None or _responsible_index(block.table) is not None:
+            continue
+        for _, value in block.table.cells:
+            for text in split_sentences(value):
+                start, end = locate(document.text, block.start, block.end, text)
+                out.append(Sentence(text, start, end, block))
+    return out
+
+
 def sentence_records(document: Document) -> list[Record]:
     records: list[Record] = []
-    for sentence in sentences(document):
-        for verb in _verbs().finditer(sentence.text):
-            subject = _subject(sentence.text[: verb.start()])
-            if subject is None:
-                continue
-            text = sentence.text[verb.start() :].strip()
+    for sentence in [*sentences(document), *_cell_sentences(document)]:
+        for subject, _ in _subjects(sentence.text):
+            text = sentence.text.strip()
             proof = sentence_evidence(sentence)
             records.append(
                 Record(
                     document.doc_id,
                     display(subject),
                     canonical(subject),
-                    "ansvar",
+                    "ansvarig",
                     "",
                     text,
                     proof.section,
