@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from ingest.overview import fields
 from ingest.overview.model import Card
@@ -13,10 +14,15 @@ log = logging.getLogger(__name__)
 CARDS_VERSION = "1"  # bump when the rules change: stored cards are derived again
 
 
-def _notes(problems: dict[str, int]) -> tuple[str, ...]:
+def _notes(problems: dict[str, Any]) -> tuple[str, ...]:
     notes = []
     if problems.get("empty_cells"):
         notes.append(f"{problems['empty_cells']} tabellrader har en tom ansvarscell.")
+    if problems.get("inherited"):
+        notes.append(
+            f"{problems['inherited']} tabellrader har en tom ansvarscell under en sammanslagen "
+            "cell; de räknas till den ansvariga ovanför."
+        )
     if problems.get("unpaired"):
         notes.append(
             f"{problems['unpaired']} tabellrader har flera namn och flera punkter utan "

@@ -9,8 +9,8 @@ shared responsibility kept apart), row labels that name parties in parentheses
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ingest.overview.lexicon import cues, word_pattern
 from ingest.overview.locate import Sentence, evidence, locate, sentence_evidence, sentences
@@ -31,14 +31,6 @@ def item_numbers(value: str) -> list[re.Match[str]]:
 
 _LABEL_PARTIES = re.compile(r"^(?P<label>[^()]{3,}?)\s*\((?P<names>[^()]+)\)\s*$")
 _PIECES = re.compile(r",|;|/|\n| och | samt ")
-
-
-@dataclass(frozen=True)
-class Problems:
-    """What the register could not read, counted per kind (shown on the card)."""
-
-    empty_cells: int = 0
-    unpaired: int = 0
 
 
 @cache
@@ -94,20 +86,22 @@ def _responsible_index(row: TableRow) -> int | None:
 
 
 def _items(row: TableRow, skip: int) -> tuple[list[str], str, str]:
-    """Item numbers, the item text and the cell holding them (the measure, or the goal)."""
+    """Item numbers, the item text and what to mark in the document: the numbered item
+    ("1.6 Byggstart …"), or the whole cell (several items, or none: the goal)."""
     cells = [value for i, (_, value) in enumerate(row.cells) if i != skip and value.strip()]
     for value in cells:
         found = item_numbers(value)
         if found:
             items = [m.group(1) for m in found]
-            text = value[found[0].end() :].strip() if len(found) == 1 else value.strip()
-            return items, text, value
+            if len(found) == 1:
+                return items, value[found[0].end() :].strip(), value[found[0].start() :].strip()
+            return items, value.strip(), value
     before = [value for i, (_, value) in enumerate(row.cells[:skip]) if value.strip()]
     text = before[-1].strip() if before else (cells[0].strip() if cells else "")
     return [], text, text
 
 
-def table_records(document: Document, block: Block, problems: dict[str, int]) -> list[Record]:
+def table_records(document: Document, block: Block, problems: dict[str, Any]) -> list[Record]:
     row = block.table
     if row is None:
         return []
@@ -118,13 +112,20 @@ def table_records(document: Document, block: Block, problems: dict[str, int]) ->
     if not value.strip():
         problems["empty_cells"] = problems.get("empty_cells", 0) + 1
         return []
-    items, text, cell = _items(row, index)
+    if not set(value.split()) & set(document.text[block.start : block.end].split()):
+        problems["inherited"] = problems.get("inherited", 0) + 1  # a merged cell above
+    items, text, marked = _items(row, index)
     segments = role_segments(value)
     names = [(role, name) for role, part in segments for name in party_names(part)]
-    if len(items) > 1 and len({n for _, n in names}) > 1:
-        problems["unpaired"] = problems.get("unpaired", 0) + 1  # names not paired with items
+    source_items = len(item_numbers(document.text[block.start : block.end]))
+    distinct = len({n for _, n in names})
+    if distinct > 1 and source_items > 1 and distinct != source_items:
+        # more (or fewer) names than items: which name goes with which item is not stated
+        unpaired = problems.setdefault("unpaired_rows", set())
+        unpaired.add((row.table, row.row))
+        problems["unpaired"] = len(unpaired)
     item = ", ".join(items)
-    proof = evidence(document, block, block.text, within=text if items else cell)
+    proof = evidence(document, block, marked)
     return [
         Record(
             document.doc_id,
@@ -259,9 +260,9 @@ def sentence_records(document: Document) -> list[Record]:
     return records
 
 
-def register(document: Document) -> tuple[list[Record], dict[str, int]]:
+def register(document: Document) -> tuple[list[Record], dict[str, Any]]:
     """Every record of a document, in document order, each (party, item, text) once."""
-    problems: dict[str, int] = {}
+    problems: dict[str, Any] = {}
     records: list[Record] = []
     for block in document.blocks:
         if block.kind == "table_row":
