@@ -1,10 +1,11 @@
-"""python -m assistant ask|eval|train
+"""python -m assistant ask|eval|train|overview
 
 ask   [--index DIR] [--json] [--doc DOC_ID ...] "question"
 ask   --index DIR --json --batch FILE.jsonl      (one {"id", "question"} per line)
 eval  QUESTIONS.jsonl [--index DIR] [--out RESULTS.jsonl] [--quiet]
 eval  --sets [benchmarks/questions/sets.toml] [--role tune|valid|holdout ...]
 train [--sets benchmarks/questions/sets.toml]   (fits assistant/qa/data/scorer.json)
+overview [--index DIR] [--json] [--party NAME] [--doc DOC_ID] [--csv FILE.csv]
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import logging
 import sys
 from pathlib import Path
 
+from assistant.overview_cli import add_parser as add_overview_parser
+from assistant.overview_cli import run as run_overview
 from ingest.offline import enforce_offline
 
 SETS_FILE = Path("benchmarks/questions/sets.toml")
@@ -148,10 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--role", action="append", help="only sets of this role")
     fit = commands.add_parser("train", help="fit the evidence scorer on the tuning sets")
     fit.add_argument("--sets", type=Path, default=SETS_FILE)
+    add_overview_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "eval" and args.questions is None and args.sets is None:
         parser.error("eval needs a question file or --sets")
-    return {"ask": _ask, "eval": _eval, "train": _train}[args.command](args)
+    commands_run = {"ask": _ask, "eval": _eval, "train": _train, "overview": run_overview}
+    return commands_run[args.command](args)
 
 
 if __name__ == "__main__":

@@ -12,16 +12,15 @@ import gradio as gr
 
 from assistant.admin_ui import add_admin_tab
 from assistant.documents import (
-    DOCUMENT_HEADERS,
     Passage,
     document_choices,
-    document_rows,
     document_view,
     known_doc_ids,
-    sorted_doc_ids,
 )
 from assistant.feedback import FeedbackStore, Vote
 from assistant.followup import Rewritten, ask_in_context, rewrite
+from assistant.overview import Overview, overview_of
+from assistant.overview_html import OVERVIEW_CSS, cards_html, duties_html, start_html
 from assistant.present import (
     answer_markdown,
     answer_plain_text,
@@ -58,6 +57,20 @@ VIEWER_HINT = (
     "Klicka på en källa för att läsa den i sitt dokument.</div>"
 )
 READER_HINT = '<div class="avtal-reader avtal-empty">Välj ett dokument för att läsa det.</div>'
+START_INTRO = (
+    "### Vilka samarbeten finns?\n"
+    "Alla avtal på en rad var: typ, parter, period och syfte. Klicka på ett avtal för att "
+    "läsa det, eller på ett citat för att se stället i dokumentet."
+)
+CARDS_INTRO = (
+    "### Avtalskort\n"
+    "Varje uppgift är hämtad ur dokumentet, med citatet bakom. Där dokumentet inte säger "
+    "något står det *anges inte*; *katalog* betyder att uppgiften kommer från catalog.toml."
+)
+DUTIES_INTRO = (
+    "Välj en kommun eller organisation för att se allt den ansvarar för, avtal för avtal. "
+    "Klicka på ett citat för att läsa det i dokumentet."
+)
 THANKS = {1: "Tack! Din tumme upp är sparad.", -1: "Tack! Din tumme ned är sparad."}
 MAX_VOTES = 50  # votes stored per browser session
 ENOUGH_VOTES = "Tack! Du har redan lämnat många omdömen i den här sessionen; fler sparas inte."
@@ -65,7 +78,7 @@ MAX_EXCHANGES = 20  # exchanges kept in a session's conversation (and sent to th
 # Gradio's temporary upload folder: files older than an hour are deleted every hour.
 DELETE_CACHE = (3600, 3600)
 
-CSS = """
+CSS = OVERVIEW_CSS + """
 .avtal-sources h4 { margin: 0 0 .5em 0; }
 .avtal-source { border: 1px solid var(--border-color-primary); border-radius: 8px;
   padding: .6em .8em; margin-bottom: .6em; cursor: pointer; }
@@ -235,6 +248,18 @@ def record_vote(
     return votes + 1, THANKS[rating]
 
 
+def party_choices(overview: Overview) -> list[tuple[str, str]]:
+    """(label, name) for the Ansvar view's picker: every party of the register."""
+    return [(f"{name} ({count})", name) for _, name, count in overview.parties()]
+
+
+def duties_view(overview: Overview, party: str | None) -> str:
+    """A party's responsibilities grouped by agreement, as HTML."""
+    if not party:
+        return duties_html("", [])
+    return duties_html(party, overview.by_agreement(overview.responsibilities_of(party)))
+
+
 def passage_of(data: dict[str, Any] | None) -> Passage | None:
     """The passage a click on a source card names, or None for a malformed click."""
     try:
@@ -303,20 +328,29 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
     def on_clear():
         return [], [], *shown(None), VIEWER_HINT
 
+    def current_overview() -> Overview:
+        return overview_of(assistant.manifest, assistant.index.version)
+
     def on_load():
         manifest = assistant.manifest
         choices = document_choices(manifest)
+        overview = current_overview()
         return (
             gr.Dropdown(choices=choices),
-            document_rows(manifest),
+            start_html(overview.cards),
+            cards_html(overview.cards),
+            gr.Dropdown(choices=party_choices(overview)),
             gr.Dropdown(choices=choices),
         )
 
-    def on_table_select(data: gr.SelectData):
-        ids = sorted_doc_ids(assistant.manifest)
-        row = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        doc_id = ids[row] if isinstance(row, int) and 0 <= row < len(ids) else None
-        return doc_id, view(doc_id)
+    def on_cite(data: gr.EventData) -> str:
+        passage = passage_of(getattr(data, "_data", None))
+        if passage is None or passage.doc_id not in assistant.manifest.documents:
+            return READER_HINT
+        return view(passage.doc_id, passage)
+
+    def on_party(party: str | None) -> str:
+        return duties_view(current_overview(), party)
 
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=DELETE_CACHE) as demo:
         history = gr.State([])
@@ -378,14 +412,32 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
                     VIEWER_HINT, elem_id="avtal-viewer", js_on_load=SCROLL_TO_PASSAGE_JS
                 )
             with gr.Tab("Dokument", id="documents"):
-                gr.Markdown("Alla indexerade dokument. Klicka på en rad för att läsa dokumentet.")
-                table = gr.Dataframe(
-                    headers=DOCUMENT_HEADERS,
-                    value=document_rows(assistant.manifest),
-                    interactive=False,
-                    wrap=True,
-                    elem_id="avtal-documents",
-                )
+                overview = current_overview()
+                with gr.Tabs():
+                    with gr.Tab("Översikt", id="overview"):
+                        gr.Markdown(START_INTRO)
+                        start = gr.HTML(
+                            start_html(overview.cards),
+                            elem_id="avtal-start",
+                            js_on_load=SOURCE_CLICK_JS,
+                        )
+                        gr.Markdown(CARDS_INTRO)
+                        cards = gr.HTML(
+                            cards_html(overview.cards),
+                            elem_id="avtal-cards",
+                            js_on_load=SOURCE_CLICK_JS,
+                        )
+                    with gr.Tab("Ansvar", id="duties"):
+                        gr.Markdown(DUTIES_INTRO)
+                        party_pick = gr.Dropdown(
+                            label="Kommun eller organisation",
+                            choices=party_choices(overview),
+                            value=None,
+                            elem_id="avtal-party",
+                        )
+                        duties = gr.HTML(
+                            duties_html("", []), elem_id="avtal-duties", js_on_load=SOURCE_CLICK_JS
+                        )
                 reader_pick = gr.Dropdown(
                     label="Läs dokument", choices=document_choices(assistant.manifest)
                 )
@@ -393,7 +445,8 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
                     READER_HINT, elem_id="avtal-reader", js_on_load=SCROLL_TO_PASSAGE_JS
                 )
             if gate is not None:
-                add_admin_tab(assistant, gate, on_load, [doc_filter, table, reader_pick])
+                refreshed = [doc_filter, start, cards, party_pick, reader_pick]
+                add_admin_tab(assistant, gate, on_load, refreshed)
 
         chat_outputs = [question, chatbot, history, sources, plain]
         private: dict[str, Any] = {"api_visibility": "private"}
@@ -408,8 +461,10 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
         chatbot.clear(on_clear, None, cleared, **private)
         copy_button.click(None, [plain], None, js=COPY_JS, **private)
         reader_pick.change(view, [reader_pick], [reader], **private)
-        table.select(on_table_select, None, [reader_pick, reader], **private)
-        demo.load(on_load, None, [doc_filter, table, reader_pick], **private)
+        for clickable in (start, cards, duties):
+            clickable.click(on_cite, None, [reader], **private)
+        party_pick.change(on_party, [party_pick], [duties], **private)
+        demo.load(on_load, None, [doc_filter, start, cards, party_pick, reader_pick], **private)
 
         def ask(question: str) -> str:
             """One question without conversation; the answer and its sources in Markdown."""

@@ -20,6 +20,9 @@ from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.discover import CatalogEntry, SourceFile, discover, parse_file, read_catalog
 from ingest.embed import Embedder, SentenceTransformerEmbedder, embedding_text
 from ingest.lexical import build_vocabulary, tokenize
+from ingest.overview.derive import card_of
+from ingest.overview.model import Card
+from ingest.overview.storage import read_cards, write_cards
 from ingest.parse import UnreadableDocument
 from ingest.remote import RemoteTarget, current_remote, open_remote, write_remote
 from ingest.schema import Chunk, Document, ParseProblem
@@ -185,6 +188,26 @@ def _embed(embedder: Embedder, chunks: list[Chunk], progress: Progress) -> np.nd
     return np.vstack(parts)
 
 
+def _derive_missing_cards(
+    files: list[SourceFile],
+    keep: set[str],
+    catalog: dict[str, CatalogEntry],
+    cards: dict[str, Card],
+    parse: Parse,
+) -> None:
+    """Cards for unchanged documents whose stored card is missing or from older rules.
+
+    Such a document is parsed again (no embedding); one that cannot be read keeps none.
+    """
+    for source in files:
+        if source.doc_id not in keep or source.content_hash in cards:
+            continue
+        try:
+            cards[source.content_hash] = card_of(parse(source, catalog))
+        except UnreadableDocument as error:
+            log.warning("no card for %s: %s", source.doc_id, error)
+
+
 def build(
     corpus_dir: Path,
     index_dir: Path,
@@ -230,6 +253,7 @@ def build(
         infos: dict[str, DocumentInfo] = {}
         new_chunks: list[Chunk] = []
         texts: dict[str, str] = {}  # content hash -> the text for the reader
+        cards: dict[str, Card] = {}  # content hash -> the agreement card and its register
         stamp = now_iso()
         for number, source in enumerate(plan.parse, 1):
             progress("parse", number, len(plan.parse))
@@ -245,6 +269,7 @@ def build(
             chunks = chunk_document(document)
             new_chunks.extend(chunks)
             texts[document.content_hash] = document.text
+            cards[document.content_hash] = card_of(document)
             infos[document.doc_id] = DocumentInfo(
                 title=document.title,
                 content_hash=document.content_hash,
@@ -270,11 +295,17 @@ def build(
         if plan.keep and manifest is not None:
             old: StoredIndex = _open(index_dir, model, remote)
             kept_chunks, kept_vectors = stored_chunks(old, plan.keep)
+            old_cards = read_cards(old.version)
             for doc_id in plan.keep:
                 infos[doc_id] = manifest.documents[doc_id]
                 kept_text = stored_text(old.version, infos[doc_id].content_hash)
                 if kept_text is not None:
                     texts[infos[doc_id].content_hash] = kept_text
+                digest = infos[doc_id].content_hash
+                if digest in old_cards:
+                    cards[digest] = old_cards[digest]
+            if remote is None:
+                _derive_missing_cards(files, plan.keep, catalog, cards, parse)
         chunks = kept_chunks + new_chunks
         vectors = np.vstack([kept_vectors, new_vectors]) if chunks else new_vectors
         order = sorted(range(len(chunks)), key=lambda i: (chunks[i].doc_id, chunks[i].position))
@@ -298,6 +329,7 @@ def build(
         else:
             version = new_version(index_dir)
             write_version(version, chunks, vectors, tokens, vocabulary, new_manifest, texts)
+            write_cards(version, cards)
             publish(index_dir, version)
             prune(index_dir)
         progress("write", 1, 1)

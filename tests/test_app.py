@@ -22,7 +22,7 @@ def app_url(seed_index):
 
 def test_no_admin_tab_or_events_without_credentials(app_url):
     config = page_config(app_url)
-    assert tab_labels(config) == ["Fråga", "Dokument"]
+    assert tab_labels(config) == ["Fråga", "Dokument", "Översikt", "Ansvar"]
     handlers = {d.get("api_name") for d in config["dependencies"]}
     assert not handlers & {"on_login", "on_upload", "on_remove", "on_update", "on_full"}
     assert "on_ask" in handlers  # the names are those of the handlers

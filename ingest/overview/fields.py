@@ -1,0 +1,334 @@
+"""The fields of an agreement card, each derived by a general rule with its evidence.
+
+A field the document does not state stays empty (the card says "anges inte"); no rule
+guesses. The word lists are in data/cues.toml.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+
+from ingest.overview.lexicon import cues, pattern, word_pattern
+from ingest.overview.locate import Sentence, evidence, sentence_evidence, sentences
+from ingest.overview.model import Evidence, Field, Period, Record
+from ingest.overview.names import canonical, display, find_names, is_party_name
+from ingest.schema import Block, Document
+
+_YEAR = r"(?:19|20)\d{2}"
+_RANGE = re.compile(rf"(?<![\d-])({_YEAR})\s*[-–—]\s*({_YEAR})(?![\d-])")
+_LONE_YEAR = re.compile(rf"(?<![\d-])({_YEAR})(?![\d-])")
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "januari februari mars april maj juni juli augusti september oktober november "
+        "december".split()
+    )
+}
+_DATE = re.compile(
+    rf"(?P<iso>{_YEAR}-\d{{2}}-\d{{2}})|(?:den )?(?P<day>\d{{1,2}}) (?P<month>"
+    + "|".join(_MONTHS)
+    + rf") (?P<year>{_YEAR})|(?P<lone>{_YEAR})(?![\d-])",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"(?<!\w)(?:från och med|fr\.? ?o\.? ?m\.?|from|från|fr o m)(?!\w)", re.I)
+_TO = re.compile(r"(?<!\w)(?:till och med|t\.? ?o\.? ?m\.?|tom|t o m|till)(?!\w)", re.I)
+_GAP = re.compile(r"^[\s,;•·()]*(?:och|samt|&)?[\s,;•·()]*$")
+_BULLETED = re.compile(r"^\s*•(?:[^•\n]{1,60}[•,])*\s*$")  # "A • unknown body • B"
+_OPENING = 1500  # characters of the text where a title-like line may state kind and period
+
+
+# -- kind ------------------------------------------------------------------------------------
+def _kind_in(text: str) -> str | None:
+    for kind in cues()["kinds"]:
+        if re.search(rf"{kind}(?:en|et|er|erna|ens|s)?(?!\w)", text, re.IGNORECASE):
+            return str(cues().get("kind_names", {}).get(kind, kind))
+    return None
+
+
+def kind(document: Document) -> Field:
+    for block in document.blocks:
+        if block.start > _OPENING:
+            break
+        found = _kind_in(block.text[:300])
+        if found:
+            return Field((found,), (evidence(document, block, block.text[:300]),))
+    return Field()
+
+
+# -- parties ---------------------------------------------------------------------------------
+def _listed(text: str, first_within: int = 40) -> list[str]:
+    """The names of a list at the start of text: 'A, B och C' (gaps of commas and 'och')."""
+    names = find_names(text)
+    if not names or names[0].start > first_within:
+        return []
+    listed = [names[0].written]
+    for previous, name in itertools.pairwise(names):
+        gap = text[previous.end : name.start]
+        gap = re.sub(r"(?<!\w)kommuner(?:na)?(?!\w)", " ", gap)
+        if not (_GAP.match(gap) or _BULLETED.match(gap)):
+            break
+        listed.append(name.written)
+    return listed
+
+
+def _member_sentences(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    cue = word_pattern(list(cues()["members"]["cues"]))
+    paren = re.compile(r"\w*(?:kommunerna|medlemmarna|parterna)\s*\(", re.IGNORECASE)
+    for sentence in sentences(document, ("paragraph", "list_item", "heading")):
+        for match in [*cue.finditer(sentence.text), *paren.finditer(sentence.text)]:
+            listed = _listed(sentence.text[match.end() :])
+            if len(listed) >= 2:
+                yield listed, sentence_evidence(sentence)
+                break
+
+
+def _member_lists(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    """A block that follows a "Parter"/"Aktörer" heading or label and lists names."""
+    headings = {h.casefold() for h in cues()["members"]["headings"]}
+    blocks = document.blocks
+    for before, block in itertools.pairwise(blocks):
+        if before.text.strip().strip(":").casefold() in headings:
+            listed = _bulleted(block.text) or _listed(block.text, first_within=5)
+            if len(listed) >= 2:
+                yield listed, evidence(document, block, block.text)
+
+
+def _bulleted(text: str) -> list[str]:
+    """'A • B, C • D': each item a party (up to its first comma) when most are known names."""
+    if "•" not in text:
+        return []
+    items: list[str] = []
+    for part in text.split("•"):
+        first = part.strip().split("\n")[0].split(",")[0].strip()
+        names = [n.written for n in find_names(first)]
+        pieces = first.split(" och ")
+        items.extend(pieces if len(pieces) > 1 and len(names) == len(pieces) else [first])
+        if "\n" in part.strip():  # the list ends with this line
+            break
+    cleaned: list[str] = []
+    for item in items:
+        if re.fullmatch(r"[^\W\d_][\w -]*", item):
+            cleaned.append(item)
+        else:  # "Trafikverket www.example.se": only the name, or nothing
+            cleaned.extend(n.written for n in find_names(item))
+    items = cleaned
+    known = sum(1 for i in items if find_names(i))
+    return items if len(items) >= 3 and known * 2 > len(items) else []
+
+
+def _pairs(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    """'kommunerna i X län tillsammans med Region X': both parties; and 'X har undertecknat'."""
+    joins = [re.escape(j) for j in cues()["members"]["pair_joins"]]
+    join = re.compile(r"^\s*(?:\w+\s+)?(?:" + "|".join(joins) + r")\s*$", re.IGNORECASE)
+    signing = word_pattern(list(cues()["members"]["signing_verbs"]))
+    for sentence in sentences(document):
+        names = find_names(sentence.text)
+        for first, second in itertools.pairwise(names):
+            if join.match(sentence.text[first.end : second.start]):
+                yield [first.written, second.written], sentence_evidence(sentence)
+        for verb in signing.finditer(sentence.text):
+            before = [n for n in names if n.end <= verb.start()]
+            if before and not sentence.text[before[-1].end : verb.start()].strip():
+                yield [before[-1].written], sentence_evidence(sentence)
+
+
+def _signatures(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    roles = word_pattern(list(cues()["members"]["signatory_roles"]))
+    blocks = document.blocks
+    for before, block in itertools.pairwise(blocks):
+        text = block.text.strip()
+        if len(before.text) < 60 and roles.search(before.text) and is_party_name(text):
+            yield [text], evidence(document, block, text)
+
+
+def parties(document: Document, records: list[Record]) -> Field:
+    found: list[tuple[list[str], Evidence]] = [
+        *_member_sentences(document),
+        *_member_lists(document),
+        *_pairs(document),
+        *_signatures(document),
+    ]
+    if cues()["members"].get("responsible_are_members"):
+        for record in records:
+            if record.origin != "sentence" and find_names(record.party):
+                found.append(([record.party], record.evidence))
+    values: list[str] = []
+    proofs: list[Evidence] = []
+    seen: set[str] = set()
+    for names, proof in sorted(found, key=lambda f: f[1].start):
+        new = [n for n in names if canonical(n) not in seen]
+        for name in new:
+            seen.add(canonical(name))
+            values.append(display(name))
+        if new and proof not in proofs:
+            proofs.append(proof)
+    return Field(tuple(values), tuple(proofs))
+
+
+# -- period ----------------------------------------------------------------------------------
+def _date(match: re.Match[str]) -> str:
+    if match.group("iso"):
+        return match.group("iso")
+    if match.group("lone"):
+        return match.group("lone")
+    month = _MONTHS[match.group("month").casefold()]
+    return f"{match.group('year')}-{month:02d}-{int(match.group('day')):02d}"
+
+
+def _after(marker: re.Pattern[str], text: str) -> str:
+    for found in marker.finditer(text):
+        date = _DATE.match(text[found.end() :].lstrip())
+        if date:
+            return _date(date)
+    return ""
+
+
+def _clause(sentence: str, at: int) -> str:
+    end = re.search(r"[.;]|, (?!och)", sentence[at:])
+    return sentence[at : at + end.start() if end else len(sentence)].strip()
+
+
+def period(document: Document) -> Period:
+    validity = pattern("period", "validity")
+    open_ended = pattern("period", "open_ended")
+    review_cue = pattern("period", "review")
+    start = end = review = ""
+    is_open = False
+    proofs: list[Evidence] = []
+    all_sentences: list[Sentence] = list(sentences(document, ("paragraph", "list_item", "heading")))
+    for sentence in all_sentences:
+        text = sentence.text
+        if not start and validity.search(text):
+            start, end = _after(_FROM, text), _after(_TO, text)
+            if start:
+                is_open = bool(open_ended.search(text))
+                proofs.append(sentence_evidence(sentence))
+        found = review_cue.search(text)
+        if not review and found and (validity.search(text) or _kind_in(text)):
+            review = _clause(text, found.start())
+            proof = sentence_evidence(sentence)
+            if proof not in proofs:
+                proofs.append(proof)
+    if not start:
+        titled = _title_years(document)
+        if titled:
+            start, end, proof = titled
+            proofs.insert(0, proof)
+    if not start:
+        since = _since(all_sentences)
+        if since:
+            start, proof = since
+            proofs.insert(0, proof)
+    if not start:
+        return Period(review=review, evidence=tuple(proofs) if review else ())
+    return Period(start, end, is_open, review, tuple(proofs))
+
+
+def _since(all_sentences: list[Sentence]) -> tuple[str, Evidence] | None:
+    """'Kommunerna har samverkat sedan början av 90-talet' -> 'början av 90-talet'."""
+    cue = pattern("period", "since")
+    for sentence in all_sentences:
+        found = cue.search(sentence.text)
+        if found:
+            phrase = re.match(
+                r"\s*([^,.;]{2,40}?)(?=\s+(?:och|men|samt)\s|[,.;]|$)", sentence.text[found.end() :]
+            )
+            if phrase:
+                return phrase.group(1).strip(), sentence_evidence(sentence)
+    return None
+
+
+def _kind_year(line: str) -> tuple[str, str] | None:
+    """'Verksamhetsplan 2016', 'Gemensam målbild 2019 - 2022': the years right after a kind."""
+    kinds = "|".join(re.escape(k) for k in cues()["kinds"])
+    found = re.search(
+        rf"(?:{kinds})\w*\s+({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d-])", line, re.IGNORECASE
+    )
+    if not found:
+        return None
+    return found.group(1), found.group(2) or found.group(1)
+
+
+def _title_years(document: Document) -> tuple[str, str, Evidence] | None:
+    """Years next to the document's kind in its title or an opening line: 'Plan 2020-2024'."""
+    candidates: list[Block] = [b for b in document.blocks if b.start < _OPENING]
+    for text, block in [(document.title, None), *((b.text, b) for b in candidates)]:
+        line = text[:300]
+        if not _kind_in(line):
+            continue
+        found = _RANGE.search(line)
+        years = (found.group(1), found.group(2)) if found else _kind_year(line)
+        if years is None:
+            lone = _LONE_YEAR.findall(line)
+            years = (lone[0], lone[0]) if len(lone) == 1 and len(line) < 80 else None
+        if years is None:
+            continue
+        source = block or next((b for b in candidates if text[:60] in b.text), None)
+        if source is None:
+            continue
+        return years[0], years[1], evidence(document, source, line)
+    return None
+
+
+# -- sentences by cue ------------------------------------------------------------------------
+def _cued(document: Document, section: str, limit: int) -> Field:
+    cue = pattern(section)
+    picked = [s for s in sentences(document) if cue.search(s.text)][:limit]
+    return Field(tuple(s.text for s in picked), tuple(sentence_evidence(s) for s in picked))
+
+
+def purpose(document: Document) -> Field:
+    limit = int(cues()["purpose"]["max_sentences"])
+    cue = pattern("purpose")
+    picked: list[Sentence] = [s for s in sentences(document) if cue.search(s.text)][:limit]
+    if len(picked) < limit:
+        heading = pattern("purpose", "headings")
+        for sentence in sentences(document):
+            path = sentence.block.heading_path
+            if path and heading.search(path[-1]) and sentence not in picked:
+                picked.append(sentence)
+                break
+    picked.sort(key=lambda s: s.start)
+    return Field(tuple(s.text for s in picked), tuple(sentence_evidence(s) for s in picked))
+
+
+def governance(document: Document) -> Field:
+    return _cued(document, "governance", int(cues()["governance"]["max_sentences"]))
+
+
+def money(document: Document) -> Field:
+    return _cued(document, "money", int(cues()["money"]["max_sentences"]))
+
+
+# -- areas -----------------------------------------------------------------------------------
+_NUMBERED = re.compile(r"^(?:(?P<prefix>[^\W\d]+)\s+)?\d+(?:\.\d+)*\.?\s+(?P<name>[^\d\W].{2,80})$")
+
+
+def areas(document: Document) -> Field:
+    limit = int(cues()["areas"]["max_items"])
+    cue = word_pattern(list(cues()["areas"]["cues"]))
+    for sentence in sentences(document):
+        found = cue.search(sentence.text)
+        if not found:
+            continue
+        rest = sentence.text[found.end() :].strip().rstrip(".")
+        items = [p.strip(" :") for p in re.split(r",\s*| samt ", rest) if p.strip(" :")]
+        if len(items) >= 2:
+            return Field(tuple(items[:limit]), (sentence_evidence(sentence),))
+    prefixes = {p.casefold() for p in cues()["areas"]["heading_prefixes"]}
+    values: list[str] = []
+    proofs: list[Evidence] = []
+    for block in document.blocks:
+        if block.kind != "heading":
+            continue
+        match = _NUMBERED.match(block.text.strip())
+        prefix = match.group("prefix") if match else None
+        if not match or (prefix and prefix.casefold() not in prefixes):
+            continue
+        name = match.group("name").strip()
+        if name.casefold() not in {v.casefold() for v in values}:
+            values.append(name)
+            proofs.append(evidence(document, block, block.text.strip()))
+    return Field(tuple(values[:limit]), tuple(proofs[:limit]))
