@@ -71,8 +71,9 @@ def corpus_files(folders: tuple[Path, ...]) -> list[Path]:
 
 def _fingerprint(files: list[Path]) -> str:
     from ingest.build import CHUNKER_VERSION
+    from ingest.overview.derive import CARDS_VERSION
 
-    digest = hashlib.sha256(f"chunker {CHUNKER_VERSION}".encode())
+    digest = hashlib.sha256(f"chunker {CHUNKER_VERSION} cards {CARDS_VERSION}".encode())
     for f in files:
         digest.update(f.name.encode())
         digest.update(hashlib.sha256(f.read_bytes()).digest())

@@ -23,14 +23,22 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.generate import generated_answer, stream_generated_answer
 from assistant.llm import Generator, build_generator
+from assistant.overview import overview_of
 from assistant.qa.compose import Ranked, compose, rank
 from assistant.qa.evidence import CANDIDATES, Candidate, FeatureBuilder
 from assistant.qa.question import Question, analyse, detect_language
 from assistant.qa.retrieve import Retriever
 from assistant.qa.scorer import load_scorer
+from assistant.qa.shapes.register import (
+    Responsibility,
+    asked_party,
+    narrowed,
+    register_answer,
+)
 from assistant.qa.thesaurus import status as thesaurus_status
 from assistant.types import Answer, Hit, Language, Turn
 from ingest.embed import Embedder, SentenceTransformerEmbedder
+from ingest.lexical import tokenize
 from ingest.remote import RemoteTarget, current_remote, open_remote
 from ingest.schema import Chunk
 from ingest.store import Manifest, StoredIndex, open_index
@@ -305,6 +313,33 @@ class Assistant:
         analysed, hits = self._retrieve(loaded, question, doc_ids)
         return analysed, hits, loaded.features.candidates(analysed, hits)
 
+    def _register_answer(
+        self, loaded: _Loaded, question: Question, hits: list[Hit]
+    ) -> Answer | None:
+        """A reverse question ("Vad ansvarar Svalöv för?") answered from the register."""
+        party = asked_party(question)
+        if party is None:
+            return None
+        try:
+            overview = overview_of(loaded.index.manifest, loaded.index.version)
+        except Exception:  # no register stored with this index: answer from passages
+            log.warning("no responsibility register in this index", exc_info=True)
+            return None
+        titles = {c.doc_id: c.title for c in overview.cards}
+        records = [
+            Responsibility(
+                r.doc_id, r.party, r.item, r.text, r.section, r.evidence.quote, r.evidence.start
+            )
+            for r in overview.responsibilities_of(party)
+        ]
+
+        def words_of(record: Responsibility) -> frozenset[str]:
+            text = " ".join((record.text, record.section, titles.get(record.doc_id, "")))
+            return frozenset(tokenize(text, loaded.index.vocabulary, heads=False))
+
+        records = narrowed(question, party, records, words_of)
+        return register_answer(question, records, self.document_chunks, hits)
+
     def extract(self, question: str, doc_ids: Collection[str] | None = None) -> Answer:
         """The extractive answer: verbatim quotes with citations, or "not found"."""
         refused = too_long_answer(question)
@@ -321,11 +356,13 @@ class Assistant:
             log.warning("question over its time budget after %.1f s", retrieved - started)
             spent = {"retrieve": round((retrieved - started) * 1000, 2), "answer": 0.0}
             return too_slow_answer(analysed.language, spent)
-        scorer = load_scorer()
-        ranked: list[Ranked] = []
-        if not self.absent_names(analysed, loaded):  # a name no passage holds: no answer
-            ranked = rank(analysed, hits, loaded.features, scorer)
-        answer = compose(analysed, hits, ranked, scorer)
+        answer = self._register_answer(loaded, analysed, hits)
+        if answer is None:
+            scorer = load_scorer()
+            ranked: list[Ranked] = []
+            if not self.absent_names(analysed, loaded):  # a name no passage holds: no answer
+                ranked = rank(analysed, hits, loaded.features, scorer)
+            answer = compose(analysed, hits, ranked, scorer)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - started) * 1000, 2),

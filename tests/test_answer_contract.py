@@ -51,3 +51,17 @@ def test_odd_questions_get_a_clear_answer_not_an_error(assistant):
     name_only = assistant.ask("Svalöv")
     assert len(name_only.text) <= 600
     assert all(c.quote in c.chunk.text for c in name_only.citations)
+
+
+def test_reverse_questions_list_only_the_party_asked_about(assistant):
+    answer = assistant.ask("Vilka mätetal ansvarar Höganäs för?")
+    assert answer.found
+    assert answer.text.startswith("Höganäs ansvarar för 14 punkter:")
+    assert all(c.chunk.row is not None for c in answer.citations)
+    assert all("Höganäs" in c.chunk.text for c in answer.citations)
+    assert "Klippan" not in answer.text
+    assert len(answer.text) <= 600
+    english = assistant.ask("Which environment (Miljö) measures is Höganäs responsible for?")
+    assert english.text.startswith("Höganäs is responsible for 5 items:")
+    items = {c.quote.split()[0].rstrip(".") for c in english.citations}
+    assert items == {"5.7", "5.8", "5.9", "5.10", "5.11"}

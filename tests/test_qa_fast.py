@@ -202,3 +202,33 @@ def test_an_answer_with_a_lead_and_two_long_quotes_stays_within_600_characters()
     assert len(answer.citations) == 2
     assert len(answer.text) <= 600
     assert all(c.quote in c.chunk.text for c in answer.citations)
+
+
+def test_reverse_questions_are_recognised_and_answered_from_the_register():
+    from assistant.qa.shapes.register import (
+        Responsibility,
+        asked_party,
+        narrowed,
+        register_answer,
+    )
+
+    assert asked_party(question("Vad ansvarar Svalöv för?")) == "Svalöv"
+    assert asked_party(question("Vilka mätetal ansvarar Höganäs för?")) == "Höganäs"
+    assert asked_party(question("What is Perstorp responsible for?")) == "Perstorp"
+    assert asked_party(question("Vem ansvarar för Söderåsbanan?")) is None
+    start = ROW.text.index("1.6")
+    records = [
+        Responsibility("plan.txt", "Svalöv", "1.6", "Byggstart för Söderåsbanan senast år 2019.",
+                       "1. Infrastruktur", "1.6 Byggstart för Söderåsbanan", start),
+        Responsibility("plan.txt", "Svalöv", "3.1", "Fler elever med godkända betyg.",
+                       "3. Lärande", "finns inte i någon passage", 0),
+    ]
+    q = question("Vad ansvarar Svalöv för?")
+    kept = narrowed(q, "Svalöv", records, lambda r: frozenset(tokenize(r.text, VOCABULARY)))
+    assert kept == records  # nothing else asked: every record stays
+    answer = register_answer(q, records, lambda doc: [ROW, PROSE], hits())
+    assert answer is not None and answer.found
+    # the record whose quote no passage holds is left out, never cited on a guess
+    assert answer.text.startswith("Svalöv ansvarar för 1 punkt:")
+    assert [c.chunk for c in answer.citations] == [ROW]
+    assert register_answer(q, records[1:], lambda doc: [ROW, PROSE], hits()) is None

@@ -1,0 +1,139 @@
+"""Reverse questions answered from the responsibility register.
+
+"Vad ansvarar Svalöv för?" / "What is Perstorp responsible for?" asks for every item a
+party is responsible for. The register (derived at ingest time from the tables and
+sentences of the documents) holds them all, so the answer lists them, only for the party
+asked about, each item cited; a long list shows its count and its first items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.qa.question import Question
+from assistant.types import Answer, Citation, Hit
+from ingest.schema import Chunk
+
+REVERSE = (
+    re.compile(
+        r"^(?:vad|vilka(?: \w+)?|vilket(?: \w+)?|vilken(?: \w+)?) (?:har|är) (?P<party>.+?) "
+        r"(?:ansvarig(?:a)? för|ansvar för|huvudansvar för|medansvar för|ansvaret för)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:vad|(?:vilka|vilket|vilken)(?: [\w()]+){0,3}) ansvarar (?P<party>.+?) för\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:what|which(?: [\w()]+){0,3}) (?:is|are) (?P<party>.+?) "
+        r"(?:responsible|in charge) for\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:what|which(?: \w+)?) does (?P<party>.+?) (?:have|take) (?:the )?"
+        r"(?:main )?responsibility for\b",
+        re.IGNORECASE,
+    ),
+)
+LEAD = {
+    "sv": "{party} ansvarar för {count} {noun}",
+    "en": "{party} is responsible for {count} {noun}",
+}
+NOUN = {"sv": ("punkt", "punkter"), "en": ("item", "items")}
+MORE = {
+    "sv": "… och {rest} till (se fliken Ansvar).",
+    "en": "… and {rest} more (see the Ansvar tab).",
+}
+MAX_ANSWER = 600
+FRAME_WEIGHT = 0.3  # terms weighted like this only frame the question
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """What the shape needs of a register record (see ingest.overview.model.Record)."""
+
+    doc_id: str
+    party: str
+    item: str
+    text: str
+    section: str
+    quote: str
+    start: int  # where the quote stands in the document's text
+
+
+def asked_party(question: Question) -> str | None:
+    """The party of a reverse question, as written, or None for other questions."""
+    text = " ".join(question.text.strip().rstrip("?").split())
+    for pattern in REVERSE:
+        match = pattern.search(text)
+        if match:
+            return match.group("party").strip()
+    return None
+
+
+def narrowed(
+    question: Question,
+    party: str,
+    records: Sequence[Responsibility],
+    words_of: Callable[[Responsibility], frozenset[str]],
+) -> list[Responsibility]:
+    """The records that hold most of what else the question names ("miljö"); words that
+    every record or none holds (the agreement's name, "mätetal") do not choose."""
+    asked = {w.casefold() for w in party.split()}
+    terms = [
+        t for t in question.terms if t.weight > FRAME_WEIGHT and t.surface.casefold() not in asked
+    ]
+    words = [words_of(r) for r in records]
+    found = [[t.found_in(w) for t in terms] for w in words]
+    choosing = [i for i in range(len(terms)) if 0 < sum(f[i] for f in found) < len(records)]
+    if not choosing:
+        return list(records)
+    hits = [sum(f[i] for i in choosing) for f in found]
+    return [r for r, h in zip(records, hits, strict=True) if h == max(hits)]
+
+
+def register_answer(
+    question: Question,
+    records: Sequence[Responsibility],
+    document_chunks: Callable[[str], list[Chunk]],
+    hits: Sequence[Hit],
+) -> Answer | None:
+    """The party's responsibilities, each cited; None when the register has none."""
+    cited: list[tuple[Responsibility, Chunk]] = []
+    for record in records:
+        chunk = _chunk_holding(document_chunks(record.doc_id), record)
+        if chunk is not None:
+            cited.append((record, chunk))
+    if not cited:
+        return None
+    lang = question.language
+    singular, plural = NOUN[lang]
+    count = len(cited)
+    head = LEAD[lang].format(
+        party=cited[0][0].party, count=count, noun=singular if count == 1 else plural
+    )
+    lines: list[str] = []
+    citations: list[Citation] = []
+    for n, (record, chunk) in enumerate(cited, 1):
+        line = f"{record.item} {record.text}".strip() + f" [{n}]"
+        more = MORE[lang].format(rest=count - n + 1)
+        if len(_text(head, [*lines, line, more])) > MAX_ANSWER:
+            lines.append(more)
+            break
+        lines.append(line)
+        citations.append(Citation(n, chunk, record.quote))
+    return Answer(_text(head, lines), True, lang, tuple(citations), tuple(hits))
+
+
+def _text(head: str, lines: list[str]) -> str:
+    return head + ":\n" + "\n".join(f"- {line}" for line in lines)
+
+
+def _chunk_holding(chunks: list[Chunk], record: Responsibility) -> Chunk | None:
+    """The passage at the record's place whose text holds its quote (the records of one
+    table row share the row's place, one passage per item)."""
+    return next(
+        (c for c in chunks if c.start <= record.start < c.end and record.quote in c.text), None
+    )
