@@ -71,7 +71,7 @@ FEATURES: tuple[str, ...] = (
     "heading_coverage",
     "title_coverage",
     "table_row",
-    "short_passage",
+    "short_prose",
     "no_new_words",
     "unknown_share",
     *(f"kind_{k}" for k in KINDS),
@@ -308,7 +308,8 @@ class FeatureBuilder:
             "heading_coverage": coverage(terms, headings),
             "title_coverage": coverage(terms, title),
             "table_row": float(chunk.row is not None),
-            "short_passage": float(len(chunk.text.split()) < 12),
+            # a short line of prose is mostly a heading; a table row is short by nature
+            "short_prose": float(len(chunk.text.split()) < 12 and chunk.row is None),
             "no_new_words": float(not (body - title - asked)),
             "unknown_share": sum(t.weight for t in unknown) / total_weight,
             "_sentence": best_sentence,
