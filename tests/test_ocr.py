@@ -259,3 +259,29 @@ def test_low_confidence_pages_are_listed_in_the_summary(
     assert report.to_check[0].reason.startswith("hard to read (mean word confidence ")
     _print_summary(report, tmp_path / "index")
     assert "check skannad.pdf page 1: hard to read" in capsys.readouterr().err
+
+
+# -- Administrera ---------------------------------------------------------------------------
+def test_the_admin_upload_accepts_a_scan_and_shows_its_ocr_quality(tmp_path, scans):
+    from assistant.admin import ALLOWED_TYPES, save_upload
+
+    assert {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"} <= set(ALLOWED_TYPES)
+    corpus = tmp_path / "corpus"
+    outcome = save_upload(scans / "skannad.pdf", "skannad avtal.pdf", corpus, 50_000_000, False)
+    assert outcome.done, outcome.message
+    assert outcome.message.startswith("sparad; inläst med OCR (2 sidor, medelsäkerhet ")
+    assert (corpus / "skannad avtal.pdf").is_file()
+
+
+def test_the_admin_file_list_names_pages_to_check(scanned_corpus, monkeypatch):
+    from assistant.admin import file_rows
+
+    _, assistant, _ = scanned_corpus
+    rows = {row[0]: row[2] for row in file_rows(assistant)}
+    status = rows["familjen-helsingborg-skannad.pdf"]
+    assert status.startswith("Indexerad; inläst med OCR (2 sidor, medelsäkerhet ")
+    assert "svårläst" not in status
+    monkeypatch.setenv(ocr.MIN_CONFIDENCE_ENV, "99.5")
+    status = {row[0]: row[2] for row in file_rows(assistant)}["familjen-helsingborg-skannad.pdf"]
+    assert status.endswith("; sida 1 svårläst – kontrollera; sida 2 svårläst – kontrollera")
+    assert rows["avtal.txt"] == "Indexerad"
