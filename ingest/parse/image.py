@@ -21,8 +21,8 @@ from ingest.schema import Block, PageReading
 IMAGE_OCR_MISSING = f"a page image, and OCR is not installed (as root: {ocr_reader.INSTALL})"
 NO_TEXT_IN_IMAGE = "no readable text in the image ({details})"
 DAMAGED_IMAGE = "damaged or unknown image ({error})"
-IMAGE_TOO_LARGE = "image too large ({pixels:.0f} megapixels; the limit is {limit:.0f})"
-MAX_PIXELS = 100_000_000
+IMAGE_TOO_LARGE = "image too large ({pixels} megapixels; the limit is {limit:.0f})"
+MAX_PIXELS = 80_000_000  # below Pillow's decompression-bomb warning (89 MP)
 _MIN_DPI, _MAX_DPI = 70, 1200
 
 _MAGIC = {
@@ -69,16 +69,19 @@ def read_image(path: Path) -> tuple[str, str | None, list[Block], list[PageReadi
 
     if not ocr_reader.available():
         raise UnreadableDocument(IMAGE_OCR_MISSING)
-    Image.MAX_IMAGE_PIXELS = None  # checked below, with a reason
     try:
         image = Image.open(path)
+    except Image.DecompressionBombError as error:  # far over Pillow's own pixel limit
+        limit = MAX_PIXELS / 1e6
+        raise UnreadableDocument(IMAGE_TOO_LARGE.format(pixels="over 179", limit=limit)) from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
         raise UnreadableDocument(DAMAGED_IMAGE.format(error=_short(error))) from error
     with image:
         pixels = image.width * image.height
         if pixels > MAX_PIXELS:
             limit = MAX_PIXELS / 1e6
-            raise UnreadableDocument(IMAGE_TOO_LARGE.format(pixels=pixels / 1e6, limit=limit))
+            megapixels = f"{pixels / 1e6:.0f}"
+            raise UnreadableDocument(IMAGE_TOO_LARGE.format(pixels=megapixels, limit=limit))
         frames = getattr(image, "n_frames", 1)
         try:
             results = list(ocr_reader.read_pages(_frames(image), min(frames, max_pages())))
