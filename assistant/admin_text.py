@@ -113,8 +113,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         r"inte en \1-bild (innehållet stämmer inte med filnamnet)",
     ),
     (
-        re.compile(r"^image too large \((over )?(\d+) megapixels; the limit is (\d+)\)$"),
-        r"för stor bild (\2 megapixlar; gränsen är \3)",
+        re.compile(r"^image too large \(over (\d+) megapixels; the limit is (\d+)\)$"),
+        r"för stor bild (över \1 megapixlar; gränsen är \2)",
+    ),
+    (
+        re.compile(r"^image too large \((\d+) megapixels; the limit is (\d+)\)$"),
+        r"för stor bild (\1 megapixlar; gränsen är \2)",
     ),
     (re.compile(r"^damaged \.docx file \((.*)\)$"), r"skadad .docx-fil (\1)"),
     (re.compile(r"^catalog ignored: (.*)$"), r"katalogfilen användes inte: \1"),
