@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test index eval lint clean browser bench load lexicon train
+.PHONY: run test index eval lint clean browser bench load lexicon train ocr ocr-bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,16 @@ lexicon:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq mythes-sv >/dev/null; \
 	  else echo "mythes-sv missing: paraphrases match less often (apt-get install mythes-sv)"; fi; }
 
-index: $(STAMP) lexicon
+# Debian's Tesseract with its Swedish model reads scanned pages (OCR); DejaVu draws the
+# test scans. Installed when missing and root; otherwise scans are reported, not read.
+ocr:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx swe \
+	  && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    apt-get install -y -qq tesseract-ocr tesseract-ocr-swe fonts-dejavu-core >/dev/null; \
+	  else echo "tesseract-ocr/tesseract-ocr-swe missing: scanned pages are not read (apt-get install tesseract-ocr tesseract-ocr-swe fonts-dejavu-core)"; fi; }
+
+index: $(STAMP) lexicon ocr
 	$(PY) -m ingest --if-stale
 
 run: index
@@ -39,7 +48,7 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: browser tests will be skipped (apt-get install chromium)"; fi; }
 
-test: $(TEST_STAMP) browser lexicon
+test: $(TEST_STAMP) browser lexicon ocr
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -54,6 +63,10 @@ train: $(TEST_STAMP) lexicon
 bench: $(TEST_STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) -m benchmarks.run
+
+# OCR of scans made from the seed corpus: CER, seconds per page, table rows, build time
+ocr-bench: $(TEST_STAMP) ocr
+	$(PY) -m benchmarks.ocr --noisy --build
 
 # 20 clients through the app while the index is rebuilt (60 s)
 load: index

@@ -29,10 +29,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.admin_text import reason_sv, size_sv, stage_sv
+from assistant.admin_text import ocr_quality_sv, reason_sv, size_sv, stage_sv
 from assistant.config import Settings
 from assistant.service import Assistant
-from ingest.build import BuildReport, Progress, build
+from ingest.build import BuildReport, Progress, build, ocr_pages
 from ingest.discover import (
     IGNORED_NAMES,
     SourceFile,
@@ -266,16 +266,18 @@ def _check_upload(source: Path, name: str, limit: int) -> bytes:
     return data
 
 
-def _parse_check(staged: Path, name: str, digest: str, size: int) -> None:
+def _parse_check(staged: Path, name: str, digest: str, size: int) -> str:
     """Parse the staged file as the index would; raises Refused when it cannot be read.
+    Returns what OCR made of it, in Swedish ('' when no page needed OCR).
 
     The parse runs in a child process with a memory and a time limit (ingest.isolated):
     one huge or hostile file is refused with the reason instead of taking the app down.
     """
     try:
-        parse_isolated(SourceFile(name, staged, digest, size), {})
+        document = parse_isolated(SourceFile(name, staged, digest, size), {})
     except UnreadableDocument as error:
         raise Refused(reason_sv(str(error))) from error
+    return ocr_quality_sv(ocr_pages(document))
 
 
 def save_upload(
@@ -304,12 +306,14 @@ def save_upload(
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        _parse_check(staged, name, digest, len(data))
+        quality = _parse_check(staged, name, digest, len(data))
         message = "sparad"
         if target.exists():
             kept = _backup(corpus_dir, name, _stamp(), keep_original=True)
             message = f"ersatt; den gamla versionen ligger i {kept.relative_to(corpus_dir)}"
         os.replace(staged, target)
+        if quality:
+            message = f"{message}; {quality}"
     except Refused as refusal:
         return Outcome(name, False, str(refusal))
     finally:
@@ -388,7 +392,8 @@ def file_rows(assistant: Assistant) -> list[list[str]]:
     for source in files:
         info = manifest.documents.get(source.doc_id)
         if info is not None and info.content_hash == source.content_hash:
-            status = "Indexerad"
+            quality = ocr_quality_sv(info.ocr_pages)
+            status = f"Indexerad; {quality}" if quality else "Indexerad"
         elif manifest.failed.get(source.doc_id) == source.content_hash:
             reason = failed_reasons.get(source.doc_id, "could not be read")
             status = f"Kan inte indexeras: {reason_sv(reason)}"

@@ -125,7 +125,8 @@ def add_admin_tab(
                 "### Lägg till eller ersätt dokument\n"
                 f"Tillåtna filtyper: {types}. Högst {limit_mb} MB per fil. "
                 "Filnamnet görs säkert (bokstäver, siffror, mellanslag, parenteser, punkt, "
-                "bindestreck och understreck). PDF-filer måste ha ett textlager."
+                "bindestreck och understreck). Inskannade PDF-filer och sidbilder läses med OCR; "
+                "sidor som OCR läser osäkert visas i fillistan som svårlästa."
             )
             upload = gr.File(
                 label="Filer att ladda upp",

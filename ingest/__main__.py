@@ -26,7 +26,9 @@ class ConsoleProgress:
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self.enabled:
-            step = max(1, total // 10)
+            step = 1 if stage == "ocr" else max(1, total // 10)  # OCR: every page
+            if done < self.last.get(stage, 0):  # the next document's pages
+                self.last.pop(stage)
             if done == total or done - self.last.get(stage, -step) >= step:
                 print(f"{stage}: {done}/{total}", file=sys.stderr, flush=True)
                 self.last[stage] = done
@@ -58,6 +60,8 @@ def _print_summary(report, index: Path) -> None:  # report: BuildReport
     )
     for problem in report.problems:
         print(f"  skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    for note in report.to_check:
+        print(f"  check {note} (read by OCR)", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

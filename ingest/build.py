@@ -24,8 +24,9 @@ from ingest.overview.derive import card_of
 from ingest.overview.model import Card
 from ingest.overview.storage import read_cards, write_cards
 from ingest.parse import UnreadableDocument
+from ingest.parse.ocr import page_problem, reporting
 from ingest.remote import RemoteTarget, current_remote, open_remote, write_remote
-from ingest.schema import Chunk, Document, ParseProblem
+from ingest.schema import Chunk, Document, PageReading, ParseProblem
 from ingest.store import (
     DocumentInfo,
     IndexUnavailable,
@@ -42,7 +43,7 @@ from ingest.versions import build_lock, new_version, prune, publish
 
 log = logging.getLogger(__name__)
 
-# progress(stage, done, total): stages "parse", "embed", "write"
+# progress(stage, done, total): stages "parse", "ocr" (pages of one document), "embed", "write"
 Progress = Callable[[str, int, int], None]
 # parse(source, catalog) -> Document; raises UnreadableDocument (ingest.isolated runs it
 # in a child process)
@@ -52,6 +53,37 @@ EMBED_BATCH = 64
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
+
+
+@dataclass(frozen=True)
+class PageNote:
+    """A page of an indexed document that a person should check (read by OCR)."""
+
+    path: str
+    page: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path} page {self.page}: {self.reason}"
+
+
+def page_notes(documents: dict[str, DocumentInfo]) -> list[PageNote]:
+    """The pages of the indexed documents that OCR read badly or could not read."""
+    return [n for d, info in sorted(documents.items()) for n in notes_for(d, info.ocr_pages)]
+
+
+def notes_for(doc_id: str, pages: list[dict]) -> list[PageNote]:
+    """The pages to check of one document, from its DocumentInfo.ocr_pages."""
+    notes = []
+    for entry in pages:
+        reason = page_problem(PageReading(**entry))
+        if reason:
+            notes.append(PageNote(doc_id, int(entry["page"]), reason))
+    return notes
+
+
+def ocr_pages(document: Document) -> list[dict]:
+    return [asdict(r) for r in document.readings]
 
 
 @dataclass
@@ -68,10 +100,14 @@ class BuildReport:
     problems: list[ParseProblem] = field(default_factory=list)
     seconds: float = 0.0
     rebuilt: bool = True
+    to_check: list[PageNote] = field(default_factory=list)  # pages to check (OCR)
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["problems"] = [{"file": p.path, "reason": p.reason} for p in self.problems]
+        data["to_check"] = [
+            {"file": n.path, "page": n.page, "reason": n.reason} for n in self.to_check
+        ]
         data["seconds"] = round(self.seconds, 2)
         return data
 
@@ -247,6 +283,7 @@ def build(
             report.rebuilt, report.reason = False, "up to date"
             report.documents = len(manifest.documents)
             report.chunks = sum(d.chunks for d in manifest.documents.values())
+            report.to_check = page_notes(manifest.documents)
             report.seconds = time.perf_counter() - started
             return report
 
@@ -258,7 +295,8 @@ def build(
         for number, source in enumerate(plan.parse, 1):
             progress("parse", number, len(plan.parse))
             try:
-                document = parse(source, catalog)
+                with reporting(lambda done, total: progress("ocr", done, total)):
+                    document = parse(source, catalog)
             except UnreadableDocument as error:
                 report.problems.append(ParseProblem(source.doc_id, str(error)))
                 failed[source.doc_id] = source.content_hash
@@ -278,6 +316,7 @@ def build(
                 organisations=list(document.organisations),
                 period=document.period,
                 catalog=catalog_fingerprint(catalog.get(source.doc_id, CatalogEntry())),
+                ocr_pages=ocr_pages(document),
             )
         if embedder is None and (new_chunks or manifest is None):
             embedder = SentenceTransformerEmbedder(model)
@@ -334,5 +373,6 @@ def build(
             prune(index_dir)
         progress("write", 1, 1)
         report.documents, report.chunks = len(infos), len(chunks)
+        report.to_check = page_notes(infos)
         report.seconds = time.perf_counter() - started
         return report

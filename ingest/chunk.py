@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "13"
+CHUNKER_VERSION = "14"  # 14: OCR provenance on chunks
 MAX_WORDS = 70
 
 
@@ -30,6 +30,7 @@ class _Pending:
     start: int = 0
     end: int = 0
     page: int | None = None
+    source: Block | None = None  # the first block (its OCR provenance is the chunk's)
 
     @property
     def words(self) -> int:
@@ -51,8 +52,10 @@ class _Chunker:
         end: int,
         page: int | None,
         block: Block | None = None,
+        source: Block | None = None,
     ) -> None:
         position = len(self.chunks)
+        origin = block or source
         self.chunks.append(
             Chunk(
                 chunk_id=f"{self.document.doc_id}#{position}",
@@ -65,13 +68,15 @@ class _Chunker:
                 page=page,
                 row=block.table if block is not None else None,
                 position=position,
+                ocr=origin.ocr if origin is not None else False,
+                ocr_confidence=origin.ocr_confidence if origin is not None else None,
             )
         )
 
     def flush(self) -> None:
         p = self.pending
         if p.texts:
-            self.emit("\n".join(p.texts), p.heading_path, p.start, p.end, p.page)
+            self.emit("\n".join(p.texts), p.heading_path, p.start, p.end, p.page, None, p.source)
         self.pending = _Pending()
 
     def take_headings(self) -> list[str]:
@@ -80,7 +85,11 @@ class _Chunker:
 
     def add_text(self, block: Block) -> None:
         p = self.pending
-        if p.texts and (p.heading_path != block.heading_path or p.page != block.page):
+        if p.texts and (
+            p.heading_path != block.heading_path
+            or p.page != block.page
+            or (p.source is not None and p.source.ocr != block.ocr)
+        ):
             self.flush()
             p = self.pending
         lead = self.take_headings()
@@ -93,6 +102,7 @@ class _Chunker:
             p = self.pending
             if not p.texts:
                 p.heading_path, p.start, p.page = block.heading_path, block.start, block.page
+                p.source = block
             p.texts.extend(text_lines)
             p.end = block.end
 

@@ -11,8 +11,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.parse import PARSERS, UnreadableDocument
+from ingest.parse import IMAGE_SUFFIXES, PARSERS, UnreadableDocument
 from ingest.parse import docx as docx_format
+from ingest.parse import image as image_format
 from ingest.parse import pdf as pdf_format
 from ingest.schema import Document, ParseProblem, ParseResult
 
@@ -81,6 +82,8 @@ def content_problem(suffix: str, data: bytes) -> str | None:
         return pdf_format.sniff(head)
     if suffix == ".docx":
         return docx_format.sniff(head)
+    if suffix in IMAGE_SUFFIXES:
+        return image_format.sniff(suffix, head)
     if suffix not in TEXT_SUFFIXES:
         return None
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -169,6 +172,7 @@ def parse_file(source: SourceFile, catalog: dict[str, CatalogEntry]) -> Document
         organisations=entry.organisations,
         period=entry.period,
         text=parsed.text,
+        readings=parsed.readings,
     )
 
 

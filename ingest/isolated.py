@@ -18,13 +18,23 @@ import subprocess
 import sys
 
 from ingest.discover import CatalogEntry, SourceFile, parse_file
-from ingest.parse import UnreadableDocument
+from ingest.parse import UnreadableDocument, ocr
 from ingest.schema import Document
 
 PARSE_TIMEOUT_S = 300.0
 PARSE_MEMORY_BYTES = 3 * 1024**3  # the child's address space
 TOO_SLOW = "took too long to read (over {seconds:.0f} s)"
 TOO_BIG = "could not be read within the memory limit ({gigabytes:.1f} GB)"
+_OCR_SHARE = 0.8  # of the time limit, for OCR
+
+
+def _out_of_memory(error: BaseException | None) -> bool:
+    """A MemoryError, or a library that could not be mapped under the memory limit."""
+    if isinstance(error, MemoryError):
+        return True
+    text = str(error)
+    mapped = "failed to map segment" in text or "Cannot allocate memory" in text
+    return isinstance(error, ImportError | OSError) and mapped
 
 
 def parse_isolated(
@@ -37,6 +47,10 @@ def parse_isolated(
     timeout_s = PARSE_TIMEOUT_S if timeout_s is None else timeout_s
     memory_bytes = PARSE_MEMORY_BYTES if memory_bytes is None else memory_bytes
     command = [sys.executable, "-m", "ingest.isolated", str(memory_bytes)]
+    env = dict(os.environ)
+    # OCR stops reading pages in time for the child to answer (the rest are listed)
+    budget = min(ocr.budget_seconds(), max(1.0, timeout_s * _OCR_SHARE))
+    env[ocr.BUDGET_ENV] = f"{budget:.0f}"
     try:
         done = subprocess.run(
             command,
@@ -44,6 +58,7 @@ def parse_isolated(
             capture_output=True,
             timeout=timeout_s,
             check=False,
+            env=env,
         )
     except subprocess.TimeoutExpired as error:
         raise UnreadableDocument(TOO_SLOW.format(seconds=timeout_s)) from error
@@ -61,7 +76,7 @@ def _child(memory_bytes: int) -> int:
     try:
         result: tuple[str, object] = ("ok", parse_file(source, catalog))
     except UnreadableDocument as error:
-        out_of_memory = isinstance(error.__cause__, MemoryError)
+        out_of_memory = _out_of_memory(error.__cause__)
         reason = TOO_BIG.format(gigabytes=memory_bytes / 1024**3) if out_of_memory else str(error)
         result = ("unreadable", reason)
     sys.stdout.buffer.write(pickle.dumps(result))

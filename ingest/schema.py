@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
+OCR_MARK = "(inläst med OCR)"  # appended to the citation label of text read by OCR
+OCR_MARK_EN = "(read by OCR)"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Block:
     page: int | None = None
     table: TableRow | None = None
     level: int = 0  # heading level (1 = top); 0 for other kinds
+    ocr: bool = False  # read from a page image by OCR
+    ocr_confidence: float | None = None  # the page's mean word confidence (0-100), OCR only
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,21 @@ class Document:
     organisations: tuple[str, ...] = ()
     period: str = ""
     text: str = field(default="", repr=False)  # what the block offsets point into
+    readings: tuple[PageReading, ...] = ()  # pages read by OCR, or that needed it
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """How one page without a text layer was read.
+
+    `confidence` is Tesseract's mean word confidence (0-100), None when nothing was read;
+    `problem` says in English why the page gave no (or doubtful) text, '' when it is fine.
+    """
+
+    page: int
+    confidence: float | None
+    problem: str = ""
+    seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,8 @@ class Chunk:
     page: int | None = None
     row: TableRow | None = None
     position: int = 0  # order of the chunk within its document
+    ocr: bool = False  # read from a page image by OCR
+    ocr_confidence: float | None = None  # the page's mean word confidence (0-100), OCR only
 
     @property
     def section(self) -> str:
@@ -83,7 +104,8 @@ class Chunk:
         parts = [self.title, *self.heading_path]
         if self.page is not None:
             parts.append(f"s. {self.page}")
-        return " › ".join(p for p in parts if p)
+        label = " › ".join(p for p in parts if p)
+        return f"{label} {OCR_MARK}" if self.ocr else label
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ class DocumentInfo:
     organisations: list[str] = field(default_factory=list)
     period: str = ""
     catalog: str = ""  # the catalog entry it was built with, to notice edits
+    # pages read by OCR: {"page", "confidence" (None: nothing read), "problem", "seconds"}
+    ocr_pages: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -88,6 +90,8 @@ def chunk_metadata(chunk: Chunk, seq: int) -> dict[str, str | int]:
         "page": -1 if chunk.page is None else chunk.page,
         "position": chunk.position,
         "row": row,
+        "ocr": int(chunk.ocr),
+        "ocr_confidence": -1.0 if chunk.ocr_confidence is None else chunk.ocr_confidence,
     }
 
 
@@ -102,6 +106,7 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
             item=data.get("item"),
         )
     page = int(meta.get("page", -1))
+    confidence = float(meta.get("ocr_confidence", -1.0))
     return Chunk(
         chunk_id=chunk_id,
         doc_id=str(meta["doc_id"]),
@@ -113,6 +118,8 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
         page=None if page < 0 else page,
         row=row,
         position=int(meta["position"]),
+        ocr=bool(meta.get("ocr", 0)),
+        ocr_confidence=None if confidence < 0 else confidence,
     )
 
 

@@ -28,7 +28,8 @@ from assistant.config import Settings
 from ingest.build import BuildReport
 from ingest.discover import BINARY, UTF16
 from ingest.parse.docx import NO_WORD_DOCUMENT, NOT_A_DOCX, OLE_FORMAT
-from ingest.parse.pdf import ENCRYPTED, NO_TEXT_LAYER, NOT_A_PDF
+from ingest.parse.ocr import OCR_MISSING
+from ingest.parse.pdf import ENCRYPTED, NOT_A_PDF
 from ingest.versions import BuildInProgress, build_lock, current_version
 from tests.conftest import CORPUS
 from tests.fixtures_formats import agreement_pdf, junk, scanned_pdf
@@ -201,7 +202,8 @@ def test_pdf_upload_is_parsed_before_it_is_stored(tmp_path, corpus):
     scanned = scanned_pdf(tmp_path / "scan.pdf")
     outcome = save_upload(scanned, "skannad.pdf", corpus, LIMIT, replace=False)
     assert not outcome.done
-    assert "textlager" in outcome.message
+    blank = "saknar textlager och OCR hittade ingen läsbar text (tom sida: 1 sida)"
+    assert blank in outcome.message
     assert not (corpus / "skannad.pdf").exists()
 
 
@@ -302,7 +304,11 @@ def test_only_listed_corpus_files_can_be_removed(tmp_path, corpus, name):
         BINARY,
         UTF16,
         ENCRYPTED,
-        NO_TEXT_LAYER,
+        OCR_MISSING,
+        "no text layer, and OCR found no readable text (blank page: 1 p.)",
+        "no readable text in the image (no text found)",
+        "damaged or unknown image (cannot identify image file)",
+        "not a JPEG image (the content does not match the file name)",
         NOT_A_PDF,
         OLE_FORMAT,
         NOT_A_DOCX,

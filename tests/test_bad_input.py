@@ -10,7 +10,8 @@ import pytest
 from ingest.discover import BINARY, UTF16, discover, load_corpus
 from ingest.parse import PARSERS
 from ingest.parse.docx import NO_WORD_DOCUMENT, NOT_A_DOCX, OLE_FORMAT
-from ingest.parse.pdf import ENCRYPTED, NO_TEXT_LAYER, NOT_A_PDF
+from ingest.parse.image import NOT_AN_IMAGE
+from ingest.parse.pdf import ENCRYPTED, NO_TEXT_READ, NOT_A_PDF
 from tests.fixtures_formats import (
     OLE_MAGIC,
     agreement_docx,
@@ -54,13 +55,14 @@ CASES: list[tuple[str, Callable[[Path], object], str]] = [
     ("gammal.docx", write(OLE_MAGIC + junk(seed=2)), OLE_FORMAT),
     ("tomt-paket.docx", zip_without_document, NO_WORD_DOCUMENT),
     ("last.pdf", lambda p: agreement_pdf(p, user_password="hemligt"), ENCRYPTED),
-    ("skannad.pdf", scanned_pdf, NO_TEXT_LAYER),
+    ("skannad.pdf", scanned_pdf, f"{NO_TEXT_READ.format(details='blank page: 1 p.')}"),
     ("binar.txt", write(b"Avtal\x00\x01\x02" + junk()), BINARY),
     ("binar.html", write(b"<html>\x00\x00" + junk()), BINARY),
     ("utf16.txt", write(GOOD_TEXT.encode("utf-16")), UTF16),
     ("stor.txt", write(b"avtal " * 25_000), "file too large (150.0 kB; the limit is 100.0 kB)"),
     ("kopia.txt", write(GOOD_TEXT.encode("utf-8")), "duplicate of avtal.txt (same content)"),
-    ("bild.png", write(b"\x89PNG\r\n\x1a\n"), "unsupported file type '.png'"),
+    ("bild.png", write(b"GIF89a" + junk()), NOT_AN_IMAGE.format(kind="PNG")),
+    ("bild.gif", write(b"GIF89a" + junk()), "unsupported file type '.gif'"),
     ("avtal.doc", write(OLE_MAGIC), "unsupported file type '.doc'"),
     ("LICENS", write(b"text"), "unsupported file type '(none)'"),
 ]

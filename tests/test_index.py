@@ -96,13 +96,13 @@ def test_staleness_and_bad_files(tmp_path, embedder):
         "Avtal om samverkan\n\nKommunerna Ö och Å samarbetar om avfall.\n", "utf-8"
     )
     (corpus / "tom.txt").write_text("", "utf-8")
-    (corpus / "bild.png").write_bytes(b"\x89PNG\r\n")
+    (corpus / "bild.gif").write_bytes(b"GIF89a")
     index_dir = tmp_path / "index"
     assert staleness(corpus, index_dir, embedder.model_id, 10_000) == "no index yet"
     report = build(corpus, index_dir, embedder.model_id, 10_000, embedder=embedder)
     assert report.documents == 1
     reasons = {p.path: p.reason for p in report.problems}
-    assert reasons == {"tom.txt": "empty file", "bild.png": "unsupported file type '.png'"}
+    assert reasons == {"tom.txt": "empty file", "bild.gif": "unsupported file type '.gif'"}
     assert staleness(corpus, index_dir, embedder.model_id, 10_000) == ""
     (corpus / "avtal.txt").write_text("Avtal\n\nÄndrad text om avfall.\n", "utf-8")
     assert "changed" in staleness(corpus, index_dir, embedder.model_id, 10_000)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.parse import PARSERS, UnreadableDocument
+from ingest.parse import PARSERS, UnreadableDocument, ocr
 from ingest.parse.docx import read_docx
 from ingest.parse.html import BlockBuilder, read_html
-from ingest.parse.pdf import ENCRYPTED, NO_TEXT_LAYER, join_lines, read_pdf
+from ingest.parse.pdf import ENCRYPTED, join_lines, read_pdf
 from ingest.schema import Block
 from tests.fixtures_formats import (
     CLOSING,
@@ -121,10 +121,18 @@ def test_pdf_pages_reach_the_chunks(pdf_file):
     assert any(c.page == 2 and CLOSING in c.text for c in chunks)
 
 
-def test_pdf_without_text_layer_is_refused(tmp_path):
+def test_pdf_without_text_layer_is_read_by_ocr_and_a_grey_page_is_blank(tmp_path):
     with pytest.raises(UnreadableDocument) as error:
         read_pdf(scanned_pdf(tmp_path / "skannad.pdf"))
-    assert str(error.value) == NO_TEXT_LAYER == "no text layer; OCR is not supported"
+    assert str(error.value) == "no text layer, and OCR found no readable text (blank page: 1 p.)"
+
+
+def test_pdf_without_text_layer_and_without_tesseract_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "tesseract_binary", lambda: None)
+    with pytest.raises(UnreadableDocument) as error:
+        read_pdf(scanned_pdf(tmp_path / "skannad.pdf"))
+    assert str(error.value) == ocr.OCR_MISSING
+    assert "apt-get install tesseract-ocr tesseract-ocr-swe" in str(error.value)
 
 
 def test_encrypted_pdf_is_refused_and_really_encrypted(tmp_path):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.schema import Block
+from ingest.schema import Block, PageReading
 
 
 class UnreadableDocument(Exception):
@@ -18,6 +18,7 @@ class ParsedFile:
     title: str | None
     blocks: list[Block]
     text: str = ""  # the text the block offsets point into (what the reader shows)
+    readings: tuple[PageReading, ...] = ()  # pages read by OCR (or that needed it)
 
 
 def parse_plain_text(path: Path) -> ParsedFile:
@@ -46,6 +47,12 @@ def parse_docx_file(path: Path) -> ParsedFile:
     return parse_docx(path)
 
 
+def parse_image_file(path: Path) -> ParsedFile:
+    from ingest.parse.image import parse_image
+
+    return parse_image(path)
+
+
 Parser = Callable[[Path], ParsedFile]
 
 PARSERS: dict[str, Parser] = {
@@ -55,4 +62,10 @@ PARSERS: dict[str, Parser] = {
     ".htm": parse_html_file,
     ".pdf": parse_pdf_file,
     ".docx": parse_docx_file,
+    ".png": parse_image_file,
+    ".jpg": parse_image_file,
+    ".jpeg": parse_image_file,
+    ".tif": parse_image_file,
+    ".tiff": parse_image_file,
 }
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
