@@ -56,7 +56,7 @@ def _ask(args: argparse.Namespace) -> int:
         return 0
     print(answer.text)
     for citation in answer.citations:
-        print(f"\n[{citation.n}] {citation.label()}\n    {citation.chunk.text}")
+        print(f"\n[{citation.n}] {citation.label(answer.language)}\n    {citation.chunk.text}")
     if not answer.found and answer.hits:
         print("\nNärmaste träffar:" if answer.language == "sv" else "\nClosest matches:")
         for hit in answer.hits[:3]:

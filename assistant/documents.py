@@ -120,6 +120,9 @@ def cached_source(corpus_dir: Path, doc_id: str, content_hash: str) -> str | Non
         return text
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+
 def extracted_text(path: Path) -> str | None:
     """The text the parser of this format produced, which the chunk offsets refer to."""
     suffix = path.suffix.lower()
@@ -136,6 +139,10 @@ def extracted_text(path: Path) -> str | None:
             from ingest.parse.html import html_text
 
             return html_text(path)
+        if suffix in IMAGE_SUFFIXES:
+            from ingest.parse.image import image_text
+
+            return image_text(path)
         from ingest.parse.text import read_text
 
         return read_text(path)

@@ -57,11 +57,13 @@ def answer_markdown(answer: Answer) -> str:
     if answer.citations:
         lines.append(f"\n**{_SOURCES[answer.language]}**")
         for c in answer.citations:
-            lines.append(f"\n[{c.n}] **{_escape(c.label())}**  \n> {_escape(c.chunk.text)}")
+            label = _escape(c.label(answer.language))
+            lines.append(f"\n[{c.n}] **{label}**  \n> {_escape(c.chunk.text)}")
     elif answer.hits:
         lines.append(f"\n**{_CLOSEST[answer.language]}**")
         for hit in answer.hits[:CLOSEST_SHOWN]:
-            lines.append(f"\n- **{_escape(hit.chunk.label())}**  \n  {_escape(hit.chunk.text)}")
+            label = _escape(hit.chunk.label(answer.language))
+            lines.append(f"\n- **{label}**  \n  {_escape(hit.chunk.text)}")
     return "\n".join(lines)
 
 
@@ -77,7 +79,7 @@ def chat_markdown(answer: Answer, searched: str = "") -> str:
     if answer.note:
         lines.append(f"*{_escape(answer.note)}*")
     if answer.citations:
-        labels = "  \n".join(f"[{c.n}] {_escape(c.label())}" for c in answer.citations)
+        labels = "  \n".join(f"[{c.n}] {_escape(c.label(lang))}" for c in answer.citations)
         lines.append(f"**{_SOURCES[lang]}**  \n{labels}")
     elif answer.hits:
         lines.append(f"*{_CLOSEST_CHAT[lang]}*")
@@ -92,11 +94,11 @@ def answer_plain_text(answer: Answer, question: str = "") -> str:
     if answer.citations:
         lines.extend(["", f"{_SOURCES[lang]}:"])
         for c in answer.citations:
-            lines.append(f"[{c.n}] {c.label()}\n    {c.chunk.text}")
+            lines.append(f"[{c.n}] {c.label(lang)}\n    {c.chunk.text}")
     elif answer.hits:
         lines.extend(["", f"{_CLOSEST[lang]}:"])
         for hit in answer.hits[:CLOSEST_SHOWN]:
-            lines.append(f"- {hit.chunk.label()}\n    {hit.chunk.text}")
+            lines.append(f"- {hit.chunk.label(lang)}\n    {hit.chunk.text}")
     return "\n".join(lines)
 
 

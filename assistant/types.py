@@ -30,8 +30,8 @@ class Citation:
     chunk: Chunk
     quote: str = ""
 
-    def label(self) -> str:
-        return self.chunk.label()
+    def label(self, language: str = "sv") -> str:
+        return self.chunk.label(language)
 
 
 @dataclass(frozen=True)

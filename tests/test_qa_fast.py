@@ -232,3 +232,20 @@ def test_reverse_questions_are_recognised_and_answered_from_the_register():
     assert answer.text.startswith("Svalöv ansvarar för 1 punkt:")
     assert [c.chunk for c in answer.citations] == [ROW]
     assert register_answer(q, records[1:], lambda doc: [ROW, PROSE], hits()) is None
+
+
+def test_an_answer_resting_only_on_poorly_read_ocr_text_says_so():
+    from dataclasses import replace as changed
+
+    from assistant.service import uncertain_reading_note
+    from assistant.types import Answer, Citation
+
+    scanned = changed(ROW, ocr=True, ocr_confidence=55.0, page=3)
+    answer = Answer("Ansvarig: Svalöv [1]", True, "sv", (Citation(1, scanned, "1.6"),))
+    note = uncertain_reading_note(answer)
+    assert note.startswith("Obs: svaret bygger bara på inskannad text")
+    assert "s. 3, 55 %" in note
+    typed = Answer("Ansvarig: Svalöv [1]", True, "sv", (Citation(1, ROW, "1.6"),))
+    assert uncertain_reading_note(typed) == ""
+    mixed = Answer("x", True, "sv", (Citation(1, scanned, "1.6"), Citation(2, ROW, "1.6")))
+    assert uncertain_reading_note(mixed) == ""
