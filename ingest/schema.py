@@ -100,12 +100,14 @@ class Chunk:
     def section(self) -> str:
         return " › ".join(self.heading_path)
 
-    def label(self) -> str:
+    def label(self, language: str = "sv") -> str:
         parts = [self.title, *self.heading_path]
         if self.page is not None:
-            parts.append(f"s. {self.page}")
+            parts.append(f"s. {self.page}" if language == "sv" else f"p. {self.page}")
         label = " › ".join(p for p in parts if p)
-        return f"{label} {OCR_MARK}" if self.ocr else label
+        if not self.ocr:
+            return label
+        return f"{label} {OCR_MARK if language == 'sv' else OCR_MARK_EN}"
 
 
 @dataclass(frozen=True)
