@@ -308,8 +308,13 @@ class FeatureBuilder:
             "heading_coverage": coverage(terms, headings),
             "title_coverage": coverage(terms, title),
             "table_row": float(chunk.row is not None),
-            # a short line of prose is mostly a heading; a table row is short by nature
-            "short_prose": float(len(chunk.text.split()) < 12 and chunk.row is None),
+            # a short line without a sentence end is mostly a heading; a table row or a
+            # short sentence is not
+            "short_prose": float(
+                len(chunk.text.split()) < 12
+                and chunk.row is None
+                and not chunk.text.rstrip().endswith((".", "!", "?"))
+            ),
             "no_new_words": float(not (body - title - asked)),
             "unknown_share": sum(t.weight for t in unknown) / total_weight,
             "_sentence": best_sentence,
