@@ -249,3 +249,14 @@ def test_an_answer_resting_only_on_poorly_read_ocr_text_says_so():
     assert uncertain_reading_note(typed) == ""
     mixed = Answer("x", True, "sv", (Citation(1, scanned, "1.6"), Citation(2, ROW, "1.6")))
     assert uncertain_reading_note(mixed) == ""
+
+
+def test_a_quote_around_the_answer_starts_where_its_sentence_starts():
+    filler = " ".join(f"Mening {i} om något annat än frågan." for i in range(20))
+    text = f"{filler} Styrelsen sammanträder fyra gånger per år. {filler}"
+    chunk = Chunk("c6", "plan.txt", "T", (), text, 0, len(text))
+    focus = text.index("fyra gånger")
+    quote = quote_for(chunk, "Mening 0 om något annat än frågan.", limit=200, focus=focus)
+    assert "Styrelsen sammanträder fyra gånger per år." in quote
+    assert quote.startswith("Mening") or quote.startswith("Styrelsen")
+    assert quote in text and len(quote) <= 200

@@ -21,8 +21,25 @@ def quote_for(
     quoted = _sentence_window(text, sentence, limit)
     start = text.find(quoted)
     if focus is not None and not start <= focus < start + len(quoted):
+        around = _sentence_at(text, focus)
+        if around is not None:  # the sentences around the answer, from a sentence start
+            quoted = _sentence_window(text, around, limit)
+            start = text.find(quoted)
+            if start <= focus < start + len(quoted):
+                return quoted
         return _cut(text, max(0, focus - limit // 3), limit)
     return quoted
+
+
+def _sentence_at(text: str, offset: int) -> str | None:
+    """The sentence of the text that holds the character at offset."""
+    position = 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, position)
+        if start <= offset < start + len(sentence):
+            return sentence
+        position = start + len(sentence)
+    return None
 
 
 def _sentence_window(text: str, sentence: str, limit: int) -> str:
