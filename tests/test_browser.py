@@ -99,10 +99,13 @@ def stored_votes(db: Path, limit: float = 10) -> list[tuple[int, str, str, str]]
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if db.exists():
-            with sqlite3.connect(db) as connection:
-                rows = connection.execute(
-                    "SELECT rating, question, answer, citations FROM feedback"
-                ).fetchall()
+            try:
+                with sqlite3.connect(db) as connection:
+                    rows = connection.execute(
+                        "SELECT rating, question, answer, citations FROM feedback"
+                    ).fetchall()
+            except sqlite3.OperationalError:  # the app is creating the table right now
+                rows = []
             if rows:
                 return rows
         time.sleep(0.2)
