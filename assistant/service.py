@@ -29,16 +29,13 @@ from assistant.qa.evidence import CANDIDATES, Candidate, FeatureBuilder
 from assistant.qa.question import Question, analyse, detect_language
 from assistant.qa.retrieve import Retriever
 from assistant.qa.scorer import load_scorer
-from assistant.qa.shapes.register import (
-    Responsibility,
-    asked_party,
-    narrowed,
-    register_answer,
-)
+from assistant.qa.shapes.ocr_note import uncertain_reading_note
+from assistant.qa.shapes.register import asked_party, narrowed, register_answer
 from assistant.qa.thesaurus import status as thesaurus_status
 from assistant.types import Answer, Hit, Language, Turn
 from ingest.embed import Embedder, SentenceTransformerEmbedder
 from ingest.lexical import tokenize
+from ingest.overview.model import Record
 from ingest.remote import RemoteTarget, current_remote, open_remote
 from ingest.schema import Chunk
 from ingest.store import Manifest, StoredIndex, open_index
@@ -83,31 +80,6 @@ def too_long_answer(question: str) -> Answer | None:
 def too_slow_answer(language: Language, timings: dict[str, float]) -> Answer:
     """The answer to a question whose search used up the time budget."""
     return Answer(_TOO_SLOW[language], False, language, timings=timings)
-
-
-UNCERTAIN_READING = {
-    "sv": "Obs: svaret bygger bara på inskannad text som OCR läste osäkert ({where}); "
-    "kontrollera mot originalet.",
-    "en": "Note: this answer rests only on scanned text that OCR read with low confidence "
-    "({where}); check the original.",
-}
-
-
-def uncertain_reading_note(answer: Answer) -> str:
-    """A warning when every cited passage is OCR text read below the confidence limit."""
-    from ingest.parse.ocr import min_confidence
-
-    cited = [c.chunk for c in answer.citations]
-    limit = min_confidence()
-    if not cited or not all(
-        c.ocr and c.ocr_confidence is not None and c.ocr_confidence < limit for c in cited
-    ):
-        return ""
-    page = "s." if answer.language == "sv" else "p."
-    where = "; ".join(
-        f"{c.title}, {page} {c.page}, {c.ocr_confidence:.0f} %" for c in cited[:2]
-    )
-    return UNCERTAIN_READING[answer.language].format(where=where)
 
 
 @dataclass(frozen=True)
@@ -339,9 +311,14 @@ class Assistant:
         return analysed, hits, loaded.features.candidates(analysed, hits)
 
     def _register_answer(
-        self, loaded: _Loaded, question: Question, hits: list[Hit]
+        self,
+        loaded: _Loaded,
+        question: Question,
+        hits: list[Hit],
+        doc_ids: Collection[str] | None,
     ) -> Answer | None:
-        """A reverse question ("Vad ansvarar Svalöv för?") answered from the register."""
+        """A reverse question ("Vad ansvarar Svalöv för?") answered from the register,
+        within the documents the search is limited to."""
         party = asked_party(question)
         if party is None:
             return None
@@ -352,13 +329,10 @@ class Assistant:
             return None
         titles = {c.doc_id: c.title for c in overview.cards}
         records = [
-            Responsibility(
-                r.doc_id, r.party, r.item, r.text, r.section, r.evidence.quote, r.evidence.start
-            )
-            for r in overview.responsibilities_of(party)
+            r for r in overview.responsibilities_of(party) if not doc_ids or r.doc_id in doc_ids
         ]
 
-        def words_of(record: Responsibility) -> frozenset[str]:
+        def words_of(record: Record) -> frozenset[str]:
             text = " ".join((record.text, record.section, titles.get(record.doc_id, "")))
             return frozenset(tokenize(text, loaded.index.vocabulary, heads=False))
 
@@ -381,7 +355,7 @@ class Assistant:
             log.warning("question over its time budget after %.1f s", retrieved - started)
             spent = {"retrieve": round((retrieved - started) * 1000, 2), "answer": 0.0}
             return too_slow_answer(analysed.language, spent)
-        answer = self._register_answer(loaded, analysed, hits)
+        answer = self._register_answer(loaded, analysed, hits, doc_ids)
         if answer is None:
             scorer = load_scorer()
             ranked: list[Ranked] = []

@@ -65,3 +65,13 @@ def test_reverse_questions_list_only_the_party_asked_about(assistant):
     assert english.text.startswith("Höganäs is responsible for 5 items:")
     items = {c.quote.split()[0].rstrip(".") for c in english.citations}
     assert items == {"5.7", "5.8", "5.9", "5.10", "5.11"}
+
+
+def test_a_reverse_question_keeps_to_the_documents_searched(assistant):
+    other = "business-region-halmstad-avsiktsforklaring.txt"
+    answer = assistant.ask("Vad ansvarar Svalöv för?", doc_ids={other})
+    assert not answer.text.startswith("Svalöv ansvarar för")
+    assert all(c.chunk.doc_id == other for c in answer.citations)
+    assert assistant.ask("Vad ansvarar Svalöv för?", doc_ids={FH}).text.startswith(
+        "Svalöv ansvarar för 2 punkter:"
+    )

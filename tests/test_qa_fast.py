@@ -205,12 +205,13 @@ def test_an_answer_with_a_lead_and_two_long_quotes_stays_within_600_characters()
 
 
 def test_reverse_questions_are_recognised_and_answered_from_the_register():
-    from assistant.qa.shapes.register import (
-        Responsibility,
-        asked_party,
-        narrowed,
-        register_answer,
-    )
+    from assistant.qa.shapes.register import asked_party, narrowed, register_answer
+    from ingest.overview.model import Evidence, Record
+
+    def record(item: str, text: str, section: str, quote: str, start: int) -> Record:
+        evidence = Evidence(quote, start, start + len(quote))
+        return Record("plan.txt", "Svalöv", "svalöv", "ansvarig", item, text, section,
+                      "table", evidence)
 
     assert asked_party(question("Vad ansvarar Svalöv för?")) == "Svalöv"
     assert asked_party(question("Vilka mätetal ansvarar Höganäs för?")) == "Höganäs"
@@ -218,10 +219,10 @@ def test_reverse_questions_are_recognised_and_answered_from_the_register():
     assert asked_party(question("Vem ansvarar för Söderåsbanan?")) is None
     start = ROW.text.index("1.6")
     records = [
-        Responsibility("plan.txt", "Svalöv", "1.6", "Byggstart för Söderåsbanan senast år 2019.",
-                       "1. Infrastruktur", "1.6 Byggstart för Söderåsbanan", start),
-        Responsibility("plan.txt", "Svalöv", "3.1", "Fler elever med godkända betyg.",
-                       "3. Lärande", "finns inte i någon passage", 0),
+        record("1.6", "Byggstart för Söderåsbanan senast år 2019.", "1. Infrastruktur",
+               "1.6 Byggstart för Söderåsbanan", start),
+        record("3.1", "Fler elever med godkända betyg.", "3. Lärande",
+               "finns inte i någon passage", 0),
     ]
     q = question("Vad ansvarar Svalöv för?")
     kept = narrowed(q, "Svalöv", records, lambda r: frozenset(tokenize(r.text, VOCABULARY)))
@@ -237,7 +238,7 @@ def test_reverse_questions_are_recognised_and_answered_from_the_register():
 def test_an_answer_resting_only_on_poorly_read_ocr_text_says_so():
     from dataclasses import replace as changed
 
-    from assistant.service import uncertain_reading_note
+    from assistant.qa.shapes.ocr_note import uncertain_reading_note
     from assistant.types import Answer, Citation
 
     scanned = changed(ROW, ocr=True, ocr_confidence=55.0, page=3)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from assistant.qa.evidence import LIGHT_WEIGHT
 from assistant.qa.question import Question
 from assistant.types import Answer, Citation, Hit
+from ingest.overview.model import Record
 from ingest.schema import Chunk
 
 REVERSE = (
@@ -47,20 +48,6 @@ MORE = {
     "en": "… and {rest} more (see the Ansvar tab).",
 }
 MAX_ANSWER = 600
-FRAME_WEIGHT = 0.3  # terms weighted like this only frame the question
-
-
-@dataclass(frozen=True)
-class Responsibility:
-    """What the shape needs of a register record (see ingest.overview.model.Record)."""
-
-    doc_id: str
-    party: str
-    item: str
-    text: str
-    section: str
-    quote: str
-    start: int  # where the quote stands in the document's text
 
 
 def asked_party(question: Question) -> str | None:
@@ -76,14 +63,14 @@ def asked_party(question: Question) -> str | None:
 def narrowed(
     question: Question,
     party: str,
-    records: Sequence[Responsibility],
-    words_of: Callable[[Responsibility], frozenset[str]],
-) -> list[Responsibility]:
+    records: Sequence[Record],
+    words_of: Callable[[Record], frozenset[str]],
+) -> list[Record]:
     """The records that hold most of what else the question names ("miljö"); words that
     every record or none holds (the agreement's name, "mätetal") do not choose."""
     asked = {w.casefold() for w in party.split()}
     terms = [
-        t for t in question.terms if t.weight > FRAME_WEIGHT and t.surface.casefold() not in asked
+        t for t in question.terms if t.weight > LIGHT_WEIGHT and t.surface.casefold() not in asked
     ]
     words = [words_of(r) for r in records]
     found = [[t.found_in(w) for t in terms] for w in words]
@@ -96,12 +83,12 @@ def narrowed(
 
 def register_answer(
     question: Question,
-    records: Sequence[Responsibility],
+    records: Sequence[Record],
     document_chunks: Callable[[str], list[Chunk]],
     hits: Sequence[Hit],
 ) -> Answer | None:
     """The party's responsibilities, each cited; None when the register has none."""
-    cited: list[tuple[Responsibility, Chunk]] = []
+    cited: list[tuple[Record, Chunk]] = []
     for record in records:
         chunk = _chunk_holding(document_chunks(record.doc_id), record)
         if chunk is not None:
@@ -123,7 +110,7 @@ def register_answer(
             lines.append(more)
             break
         lines.append(line)
-        citations.append(Citation(n, chunk, record.quote))
+        citations.append(Citation(n, chunk, record.evidence.quote))
     return Answer(_text(head, lines), True, lang, tuple(citations), tuple(hits))
 
 
@@ -131,9 +118,11 @@ def _text(head: str, lines: list[str]) -> str:
     return head + ":\n" + "\n".join(f"- {line}" for line in lines)
 
 
-def _chunk_holding(chunks: list[Chunk], record: Responsibility) -> Chunk | None:
+def _chunk_holding(chunks: list[Chunk], record: Record) -> Chunk | None:
     """The passage at the record's place whose text holds its quote (the records of one
     table row share the row's place, one passage per item)."""
+    evidence = record.evidence
     return next(
-        (c for c in chunks if c.start <= record.start < c.end and record.quote in c.text), None
+        (c for c in chunks if c.start <= evidence.start < c.end and evidence.quote in c.text),
+        None,
     )
