@@ -191,6 +191,24 @@ def new_names(question: Question, text: str) -> set[str]:
     return {n for n in NAME_WORD.findall(text) if n.lower() not in asked}
 
 
+class Asked:
+    """What the features need of the question, worked out once per question."""
+
+    def __init__(self, question: Question, tokens: frozenset[str], vocabulary: frozenset[str]):
+        self.terms = question.terms
+        self.tokens = tokens  # the question's own words, with their Swedish renderings
+        self.required = [t for t in self.terms if t.required]
+        # what the question asks about beyond its names, which mostly pick the document
+        self.content = [t for t in self.terms if not t.required and t.weight > LIGHT_WEIGHT]
+        self.total_weight = sum(t.weight for t in self.terms) or 1.0
+        unknown = [
+            t
+            for t in self.terms
+            if not any(all(s in vocabulary for s in alt) for alt in t.alternatives)
+        ]
+        self.unknown_share = sum(t.weight for t in unknown) / self.total_weight
+
+
 class FeatureBuilder:
     """Computes candidate features for one index (vocabulary, document words)."""
 
@@ -205,12 +223,9 @@ class FeatureBuilder:
         hits = list(hits[:CANDIDATES])
         if not hits:
             return []
-        terms = question.terms
-        required = [t for t in terms if t.required]
+        asked = Asked(question, self.tokens(question.search_text), self.vocabulary)
         top_fused = max(h.score for h in hits) or 1.0
-        raw = []
-        for rank, hit in enumerate(hits):
-            raw.append(self._raw(question, terms, required, rank, hit, top_fused))
+        raw = [self._raw(question, asked, rank, hit, top_fused) for rank, hit in enumerate(hits)]
         best_cov = max(r["coverage"] for r in raw)
         best_sentence = max(r["sentence_coverage"] for r in raw)
         best_doc = max(r["required_doc_share"] for r in raw)
@@ -226,14 +241,9 @@ class FeatureBuilder:
         return out
 
     def _raw(
-        self,
-        question: Question,
-        terms: Sequence[Term],
-        required: Sequence[Term],
-        rank: int,
-        hit: Hit,
-        top_fused: float,
+        self, question: Question, asked: Asked, rank: int, hit: Hit, top_fused: float
     ) -> dict:
+        terms, required, content = asked.terms, asked.required, asked.content
         chunk = hit.chunk
         title = self.tokens(chunk.title)
         headings = self.tokens(" ".join(chunk.heading_path))
@@ -242,8 +252,6 @@ class FeatureBuilder:
         everything = body | where
         doc = self.doc_tokens.get(chunk.doc_id, frozenset()) | where
         sentences = [chunk.text] if chunk.row is not None else split_sentences(chunk.text)
-        # what the question asks about beyond its names, which mostly pick the document
-        content = [t for t in terms if not t.required and t.weight > LIGHT_WEIGHT]
         best_sentence, best_score, best_content, best_body = chunk.text, -1.0, 0.0, 0.0
         for sentence in sentences or [chunk.text]:
             own = self.tokens(sentence)
@@ -262,9 +270,7 @@ class FeatureBuilder:
         topical = [t for t in terms if not (t.required and t.found_in(title))] or list(terms)
         missing = [t for t in terms if not t.found_in(everything)]
         heaviest = max((t.weight for t in missing if t.weight > LIGHT_WEIGHT), default=0.0)
-        total_weight = sum(t.weight for t in terms) or 1.0
-        asked = self.tokens(question.search_text)
-        unknown = [t for t in terms if not any(self._known(a) for a in t.alternatives)]
+        total_weight = asked.total_weight
         kind = question.kind
         features = {
             "rank_rr": 1.0 / (1 + rank),
@@ -289,7 +295,6 @@ class FeatureBuilder:
             "body_missing_share": sum(missing_here) / (sum(t.weight for t in content) or 1.0),
             "answer_near": nearness(spans, anchors),
             "answer_spans": min(len(spans), 5) / 5,
-
             "required_share": (
                 sum(t.found_in(everything) for t in required) / len(required) if required else 1.0
             ),
@@ -315,15 +320,12 @@ class FeatureBuilder:
                 and chunk.row is None
                 and not chunk.text.rstrip().endswith((".", "!", "?"))
             ),
-            "no_new_words": float(not (body - title - asked)),
-            "unknown_share": sum(t.weight for t in unknown) / total_weight,
+            "no_new_words": float(not (body - title - asked.tokens)),
+            "unknown_share": asked.unknown_share,
             "_sentence": best_sentence,
             "_focus": focus(spans, anchors),
         }
         for k in KINDS:
             features[f"kind_{k}"] = float(kind == k)
         return features
-
-    def _known(self, alternative: tuple[str, ...]) -> bool:
-        return all(s in self.vocabulary for s in alternative)
 
