@@ -134,6 +134,43 @@ def _pairs(document: Document) -> Iterable[tuple[list[str], Evidence]]:
                 yield [before[-1].written], sentence_evidence(sentence)
 
 
+def _partners(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    """'att bilda ett kommunalförbund tillsammans med Landstinget i Värmland': the partner."""
+    forming = word_pattern(list(cues()["members"]["forming_verbs"]))
+    joins = word_pattern(list(cues()["members"]["forming_joins"]))
+    for sentence in sentences(document):
+        verb = forming.search(sentence.text)
+        if not verb:
+            continue
+        for join in joins.finditer(sentence.text, verb.end()):
+            names = find_names(sentence.text[join.end() :])
+            if names and not sentence.text[join.end() : join.end() + names[0].start].strip():
+                yield [names[0].written], sentence_evidence(sentence)
+
+
+def _title_case(name: str) -> str:
+    """'Landstinget DALARNA' -> 'Landstinget Dalarna' (a letterhead in capitals)."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in name.split())
+
+
+def _letterhead(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    """'Landstinget Dalarna BESLUTSUNDERLAG': the author of a decision paper."""
+    settings = cues()["members"]
+    kinds = "|".join(re.escape(k) for k in settings["letterhead_kinds"])
+    distance = int(settings["letterhead_distance"])
+    text = document.text
+    for kind_word in re.finditer(rf"(?<![\w-])(?:{kinds})(?![\w-])", text):
+        window_start = max(0, kind_word.start() - distance)
+        names = find_names(text[window_start : kind_word.start()])
+        if not names:
+            continue
+        name = names[0]
+        at = window_start + name.start
+        block = next((b for b in document.blocks if b.start <= at < b.end), None)
+        if block is not None:
+            yield [_title_case(name.written)], evidence(document, block, name.written)
+
+
 def _signatures(document: Document) -> Iterable[tuple[list[str], Evidence]]:
     roles = word_pattern(list(cues()["members"]["signatory_roles"]))
     blocks = document.blocks
@@ -149,6 +186,8 @@ def parties(document: Document, records: list[Record]) -> Field:
         *_member_lists(document),
         *_pairs(document),
         *_signatures(document),
+        *_partners(document),
+        *_letterhead(document),
     ]
     if cues()["members"].get("responsible_are_members"):
         for record in records:
