@@ -107,3 +107,51 @@ def test_decision_paper_author_and_partner_are_parties(tmp_path):
         "Västra Götalandsregionen",
     }
     assert all(e.quote for e in card.parties.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a purpose phrase with a word between its words
+        (
+            "Planen är framtagen i dialog. Genom samordning syftar planen till att göra "
+            "arbetet enklare.",
+            "Genom samordning syftar planen till att göra arbetet enklare.",
+        ),
+        # under a purpose heading, the aim rather than the background before it
+        (
+            "## Avtalets syfte\n\nFramtida utmaningar kräver mycket av kommunerna. "
+            "Avtalet ska skapa förutsättningar för långsiktig samverkan.",
+            "Avtalet ska skapa förutsättningar för långsiktig samverkan.",
+        ),
+        # an aim when nothing states a purpose
+        (
+            "Bakgrund\n\nRegionen har länge arbetat med frågan. Målet är att samordna "
+            "regionens resurser bättre.",
+            "Målet är att samordna regionens resurser bättre.",
+        ),
+        (
+            "Fullmäktige beslutade att bilda ett kommunalförbund tillsammans med Landstinget "
+            "i Kalmar län för att bedriva ambulansflyg.",
+            "Fullmäktige beslutade att bilda ett kommunalförbund tillsammans med Landstinget "
+            "i Kalmar län för att bedriva ambulansflyg.",
+        ),
+    ],
+)
+def test_purpose_sentences(tmp_path, text, expected):
+    card = _card(tmp_path, f"# Avtal om samverkan\n\n{text}\n")
+    assert card.purpose.values == (expected,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sammantaget ska verksamhetsidé och vision genomsyra allt arbete.",
+        "Avtalet ska ses över årligen. Avtalet ska gälla till 2026.",
+        "Förbundet ska särskilt:\n\n- hålla möten",
+        "Kommundirektörerna bildar kommundirektörsgruppen, som bereder ärenden för att "
+        "stödja styrelsen.",
+    ],
+)
+def test_no_purpose_invented(tmp_path, text):
+    assert _card(tmp_path, f"# Avtal om samverkan\n\n{text}\n").purpose.values == ()

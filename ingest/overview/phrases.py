@@ -1,5 +1,6 @@
-"""Phrases of data/responsibility.toml found in a sentence, word by word, with the
-inflected forms the file lists for each word (a lemmatiser written down as data)."""
+"""Phrases (data/responsibility.toml, the purpose phrases of data/cues.toml) found in a
+sentence, word by word, with the inflected forms data/forms.toml lists for each word (a
+lemmatiser written down as data)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ _TOKEN = re.compile(r"\w[\w-]*")
 @cache
 def settings() -> dict[str, Any]:
     return tomllib.loads((DATA / "responsibility.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def forms() -> dict[str, list[str]]:
+    return tomllib.loads((DATA / "forms.toml").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,7 @@ def tokens(text: str) -> list[Token]:
 @cache
 def _compiled(phrase: str) -> tuple[tuple[str, Any], ...]:
     """A phrase as steps: ("gap", n), ("forms", frozenset), ("glob", pattern)."""
-    forms = settings()["forms"]
+    known = forms()
     steps: list[tuple[str, Any]] = []
     for word in phrase.replace(",", " ").split():
         if word.startswith("~"):
@@ -52,7 +58,7 @@ def _compiled(phrase: str) -> tuple[tuple[str, Any], ...]:
             steps.append(("glob", word.casefold()))
         else:
             key = word.casefold()
-            steps.append(("forms", frozenset(f.casefold() for f in forms.get(key, [key]))))
+            steps.append(("forms", frozenset(f.casefold() for f in known.get(key, [key]))))
     return tuple(steps)
 
 
@@ -75,12 +81,17 @@ def _match(steps: tuple[tuple[str, Any], ...], words: list[Token], at: int) -> i
 
 
 def find(text: str, kind: str) -> list[Found]:
-    """Every phrase of the kind ("subject", "object") in the text, leftmost first; where two
-    start at the same word, the one listed first."""
+    """Every register phrase of the kind ("subject", "object") in the text."""
+    return find_any(text, tuple(settings()["phrases"][kind]))
+
+
+def find_any(text: str, listed: tuple[str, ...] | list[str]) -> list[Found]:
+    """Every phrase of the list in the text, leftmost first; where two start at the same
+    word, the one listed first."""
     words = tokens(text)
     out: list[Found] = []
     for at in range(len(words)):
-        for phrase in settings()["phrases"][kind]:
+        for phrase in listed:
             steps = _compiled(phrase)
             if steps[0][0] == "gap":
                 continue
