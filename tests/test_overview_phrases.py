@@ -48,6 +48,9 @@ def _parties(tmp_path, sentence: str) -> list[str]:
         ("Styrgruppen leds av ekonomichefen i Nybro kommun.", "ekonomichefen i Nybro kommun"),
         ("Arbetet leds av en politisk ledningsgrupp med en ledamot per kommun.", "ledningsgrupp"),
         ("Parterna har var för sig ansvarat för sina arkiv.", "Parterna"),
+        ("Vägunderhållet är respektive kommuns ansvar.", "respektive kommun"),
+        ("Driften är regionens ansvar.", "regionen"),
+        ("Dokumentansvarig: Kanslienheten", "Kanslienheten"),
     ],
 )
 def test_a_phrase_names_its_party(tmp_path, sentence, party):
@@ -72,6 +75,9 @@ def test_a_phrase_names_its_party(tmp_path, sentence, party):
         "Ordföranden väljs bland de ledamöter som Region Kalmar län har utsett.",
         # a goal, no party
         "Målet är att samordna regionens resurser.",
+        # everybody's or nobody in particular
+        "Trygghet är allas ansvar.",
+        "Detta är ett gemensamt ansvar.",
     ],
 )
 def test_sentences_that_state_no_responsibility_give_nothing(tmp_path, sentence):

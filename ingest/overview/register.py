@@ -301,6 +301,36 @@ def _inverted(text: str) -> tuple[str, int] | None:
     return found.group(1), found.start()
 
 
+def _owner(text: str) -> tuple[str, int] | None:
+    """'Skapandet av välfärd är respektive kommuns ansvar' -> 'respektive kommun'."""
+    settings = phrases.settings()["phrases"]
+    owned = "|".join(re.escape(w) for w in settings["owned"])
+    be = "|".join(re.escape(w) for w in phrases.forms()["vara"])
+    found = re.search(
+        rf"(?<!\w)(?:{be})\s+(?P<owner>(?:(?:respektive|varje|var)\s+)?[\w-]+?s"
+        rf"(?:\s+(?:kommuns|stads))?)\s+(?:eget\s+|egna\s+|gemensamma\s+)?(?:{owned})(?!\w)",
+        text,
+    )
+    if not found:
+        return None
+    owner = found.group("owner")
+    party = " ".join(w[:-1] if w.endswith("s") else w for w in owner.split())
+    if party.split()[0].casefold() in ("respektive", "varje", "var") and len(party.split()) == 2:
+        return party, found.start("owner")
+    if party.casefold() in _words_of("pronouns") or not _whole_subject(party):
+        return None
+    return party, found.start("owner")
+
+
+def _labelled(text: str) -> tuple[str, int] | None:
+    """'Dokumentansvarig: Tillväxtavdelningen, kommunledningsförvaltningen' -> the party."""
+    endings = "|".join(re.escape(e) for e in phrases.settings()["phrases"]["label_endings"])
+    found = re.match(rf"\s*\w*(?:{endings})\s*:\s*(?P<party>[^:]{{2,80}}?)[\s.]*$", text, re.I)
+    if not found or not found.group("party")[:1].isupper():
+        return None
+    return found.group("party"), found.start("party")
+
+
 def _same_party(general: str, named: str) -> bool:
     """'nämnden' and 'Servicenämnden i Mora kommun' in one sentence: one party."""
     head = named.split()[0].casefold()
@@ -316,9 +346,9 @@ def _subjects(text: str) -> list[tuple[str, int]]:
             found.append((subject, phrase.start))
             break
     if not found:
-        inverted = _inverted(text)
-        if inverted:
-            found.append(inverted)
+        other = _inverted(text) or _owner(text) or _labelled(text)
+        if other:
+            found.append(other)
     for phrase in phrases.find(text, "object"):
         party = _object(text[phrase.end :])
         if party is not None:
