@@ -51,6 +51,8 @@ def _parties(tmp_path, sentence: str) -> list[str]:
         ("Vägunderhållet är respektive kommuns ansvar.", "respektive kommun"),
         ("Driften är regionens ansvar.", "regionen"),
         ("Dokumentansvarig: Kanslienheten", "Kanslienheten"),
+        ("Det är styrelsen som ansvarar för budgeten.", "styrelsen"),
+        ("Regionen bidrar med kunskap och kommunerna ansvarar för genomförandet.", "kommunerna"),
     ],
 )
 def test_a_phrase_names_its_party(tmp_path, sentence, party):

@@ -245,7 +245,11 @@ def _whole_subject(subject: str) -> str | None:
 
 
 def _clause_subject(text: str) -> str | None:
-    """The subject of the last clause of a longer text: '… visar hur de sex kommunerna'."""
+    """The subject of the last clause of a longer text: '… visar hur de sex kommunerna';
+    or of a cleft sentence: 'Det är styrelsen som …'."""
+    cleft = re.search(r"(?<!\w)[Dd]et är (?P<party>.+?) som$", text)
+    if cleft:  # "Det är styrelsen som ansvarar för …"
+        return _whole_subject(cleft.group("party"))
     words = text.split()
     starts = _words_of("clause_starts")
     for at in range(len(words) - 1, -1, -1):
