@@ -200,6 +200,7 @@ def evaluate(
             print("   ", line)
     return {
         "documents": len(wanted),
+        "document_numbers": [d.split("_")[0] for d in sorted(wanted)],
         "parties_precision": round(parties.precision(), 3),
         "parties_recall": round(parties.recall(), 3),
         "responsibilities_precision": round(records.precision(), 3),
@@ -262,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for name, r in results.items():
         print(
-            f"{name} ({r['documents']} documents): parties P {r['parties_precision']:.3f} "
+            f"{name} ({r['documents']} documents: {' '.join(r['document_numbers'])}): "
+            f"parties P {r['parties_precision']:.3f} "
             f"R {r['parties_recall']:.3f}; responsibilities P "
             f"{r['responsibilities_precision']:.3f} R {r['responsibilities_recall']:.3f}; "
             f"periods exact {r['periods_exact']:.3f}; purpose P {r['purpose_precision']:.3f} "
