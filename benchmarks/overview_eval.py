@@ -151,7 +151,8 @@ def evaluate(
     documents = truth["documents"]
     wanted = {d for d in documents if (folder / d).exists() and (only is None or d in only)}
     cards = cards_of(folder, wanted)
-    parties, records, purposes = Counts(), Counts(), Counts()
+    parties, records = Counts(), Counts()
+    purposes, purpose_docs = Counts(), Counts()  # sentences (precision), documents (recall)
     periods = 0
     for doc_id in sorted(wanted):
         card = cards.get(doc_id)
@@ -172,7 +173,7 @@ def evaluate(
         if not ok:
             got = card.period.text() if card else "no card"
             parties.misses.append(f"{doc_id}: period {got} != {expected.get('period')}")
-        _score_purpose(doc_id, card, expected, purposes)
+        _score_purpose(doc_id, card, expected, purposes, purpose_docs)
         truths = [t for t in truth["responsibilities"] if t["doc"] == doc_id]
         used: set[int] = set()
         for record in card.records if card else ():
@@ -207,11 +208,15 @@ def evaluate(
         "responsibilities_recall": round(records.recall(), 3),
         "periods_exact": round(periods / len(wanted), 3) if wanted else 0.0,
         "purpose_precision": round(purposes.precision(), 3),
-        "purpose_recall": round(purposes.recall(), 3),
+        "purpose_recall": round(purpose_docs.recall(), 3),
     }
 
 
-def _score_purpose(doc_id: str, card: Card | None, expected: dict, counts: Counts) -> None:
+def _score_purpose(
+    doc_id: str, card: Card | None, expected: dict, counts: Counts, documents: Counts
+) -> None:
+    """Each purpose sentence right or wrong (counts); each document whose truth has a
+    purpose found or not (documents)."""
     main = expected.get("purpose")
     accepted = [t for t in [main, *expected.get("purpose_alternatives", [])] if t]
     mine = list(card.purpose.values) if card else []
@@ -223,8 +228,10 @@ def _score_purpose(doc_id: str, card: Card | None, expected: dict, counts: Count
         else:
             counts.fp += 1
             counts.misses.append(f"{doc_id}: wrong purpose {sentence[:90]}")
-    if main and not hit:
-        counts.fn += 1
+    if main and hit:
+        documents.tp += 1
+    elif main:
+        documents.fn += 1
         counts.misses.append(f"{doc_id}: missing purpose {main[:90]}")
 
 
