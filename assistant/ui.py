@@ -343,11 +343,12 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
             gr.Dropdown(choices=choices),
         )
 
-    def on_cite(data: gr.EventData) -> str:
+    def on_cite(data: gr.EventData) -> tuple[str, Any]:
+        """The cited document in the reader, and the reader's picker showing it."""
         passage = passage_of(getattr(data, "_data", None))
         if passage is None or passage.doc_id not in assistant.manifest.documents:
-            return READER_HINT
-        return view(passage.doc_id, passage)
+            return READER_HINT, gr.skip()
+        return view(passage.doc_id, passage), passage.doc_id
 
     def on_party(party: str | None) -> str:
         return duties_view(current_overview(), party)
@@ -460,9 +461,10 @@ def build_ui(assistant: Assistant, gate: Gate | None = None) -> gr.Blocks:
         clear_button.click(on_clear, None, cleared, **private)
         chatbot.clear(on_clear, None, cleared, **private)
         copy_button.click(None, [plain], None, js=COPY_JS, **private)
-        reader_pick.change(view, [reader_pick], [reader], **private)
+        # .input, not .change: a citation sets the picker too, and must keep its marked passage
+        reader_pick.input(view, [reader_pick], [reader], **private)
         for clickable in (start, cards, duties):
-            clickable.click(on_cite, None, [reader], **private)
+            clickable.click(on_cite, None, [reader, reader_pick], **private)
         party_pick.change(on_party, [party_pick], [duties], **private)
         demo.load(on_load, None, [doc_filter, start, cards, party_pick, reader_pick], **private)
 

@@ -3,9 +3,11 @@
     python -m benchmarks.overview_eval [--verbose]
 
 For each set (the seed documents as delivered, without catalog.toml, in ../shared/seeds;
-and ../shared/corpus-extra) every document named in the truth file is parsed and its card
-derived exactly as `python -m ingest` does (ingest.overview.derive.card_of). Printed:
-precision and recall of parties and of responsibilities, and exact matches of periods.
+and ../shared/corpus-extra, divided by document into a tuning and a validation half as
+benchmarks/overview/split.toml says) every document named in the truth file is parsed and
+its card derived exactly as `python -m ingest` does (ingest.overview.derive.card_of).
+Printed: precision and recall of parties, of responsibilities and of purpose sentences, and
+exact matches of periods. Rules may be tuned by looking at the tuning half only.
 
 Matching: parties by their canonical key ("Halmstads kommun" = "Halmstad"), a one-letter
 difference allowed in names of nine letters or more (typos of the source, "Stockholmn").
@@ -13,7 +15,10 @@ A responsibility matches a truth record of the same document, party and role wit
 item number, or, without an item, with the same text (one contains the other, or half the
 words shared). Truth records marked "uncertain" count for precision but not for recall. A
 period matches when from and to (dates normalised to ISO, "tills vidare" as open-ended)
-are equal; a document without a period must get none.
+are equal; a document without a period must get none. A purpose sentence of a card is
+right when it matches (one contains the other, or three fifths of the shorter one's words
+shared) the truth's purpose or one of its purpose_alternatives; recall counts the documents
+whose truth has a purpose and whose card has a right sentence.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,10 +38,9 @@ from ingest.parse import UnreadableDocument
 
 REPO = Path(__file__).resolve().parents[1]
 TRUTH = REPO / "benchmarks" / "overview" / "truth.json"
-SETS = {
-    "seeds (no catalog)": REPO.parent / "shared" / "seeds",
-    "corpus-extra": REPO.parent / "shared" / "corpus-extra",
-}
+SPLIT = REPO / "benchmarks" / "overview" / "split.toml"
+SEEDS = REPO.parent / "shared" / "seeds"
+EXTRA = REPO.parent / "shared" / "corpus-extra"
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december"
 _DATE = re.compile(r"(?:den )?(\d{1,2}) (" + _MONTHS.replace(" ", "|") + r") ((?:19|20)\d{2})")
 
@@ -94,6 +99,14 @@ def record_matches(predicted: Record, truth: dict) -> bool:
     return not predicted.item and same_text(predicted, truth["text"])
 
 
+def same_purpose(sentence: str, truth: str) -> bool:
+    mine, norm = (" ".join(t.casefold().split()) for t in (sentence, truth))
+    if mine and (mine in norm or norm in mine):
+        return True
+    a, b = _words(sentence), _words(truth)
+    return min(len(a), len(b)) >= 4 and len(a & b) * 5 >= 3 * min(len(a), len(b))
+
+
 def _date(value: str | None) -> str:
     if not value:
         return ""
@@ -132,11 +145,14 @@ def cards_of(folder: Path, wanted: set[str]) -> dict[str, Card]:
     return cards
 
 
-def evaluate(folder: Path, truth: dict, verbose: bool) -> dict[str, float | int]:
+def evaluate(
+    folder: Path, truth: dict, verbose: bool, only: set[str] | None = None
+) -> dict[str, float | int]:
     documents = truth["documents"]
-    wanted = {d for d in documents if (folder / d).exists()}
+    wanted = {d for d in documents if (folder / d).exists() and (only is None or d in only)}
     cards = cards_of(folder, wanted)
     parties, records = Counts(), Counts()
+    purposes, purpose_docs = Counts(), Counts()  # sentences (precision), documents (recall)
     periods = 0
     for doc_id in sorted(wanted):
         card = cards.get(doc_id)
@@ -157,6 +173,7 @@ def evaluate(folder: Path, truth: dict, verbose: bool) -> dict[str, float | int]
         if not ok:
             got = card.period.text() if card else "no card"
             parties.misses.append(f"{doc_id}: period {got} != {expected.get('period')}")
+        _score_purpose(doc_id, card, expected, purposes, purpose_docs)
         truths = [t for t in truth["responsibilities"] if t["doc"] == doc_id]
         used: set[int] = set()
         for record in card.records if card else ():
@@ -180,15 +197,51 @@ def evaluate(folder: Path, truth: dict, verbose: bool) -> dict[str, float | int]
                     f"{doc_id}: missing {t['party']} [{t['role']}] {t.get('item')} {t['text'][:70]}"
                 )
     if verbose:
-        for line in parties.misses + records.misses:
+        for line in parties.misses + records.misses + purposes.misses:
             print("   ", line)
     return {
         "documents": len(wanted),
+        "document_numbers": [d.split("_")[0] for d in sorted(wanted)],
         "parties_precision": round(parties.precision(), 3),
         "parties_recall": round(parties.recall(), 3),
         "responsibilities_precision": round(records.precision(), 3),
         "responsibilities_recall": round(records.recall(), 3),
         "periods_exact": round(periods / len(wanted), 3) if wanted else 0.0,
+        "purpose_precision": round(purposes.precision(), 3),
+        "purpose_recall": round(purpose_docs.recall(), 3),
+    }
+
+
+def _score_purpose(
+    doc_id: str, card: Card | None, expected: dict, counts: Counts, documents: Counts
+) -> None:
+    """Each purpose sentence right or wrong (counts); each document whose truth has a
+    purpose found or not (documents)."""
+    main = expected.get("purpose")
+    accepted = [t for t in [main, *expected.get("purpose_alternatives", [])] if t]
+    mine = list(card.purpose.values) if card else []
+    hit = False
+    for sentence in mine:
+        if any(same_purpose(sentence, t) for t in accepted):
+            counts.tp += 1
+            hit = True
+        else:
+            counts.fp += 1
+            counts.misses.append(f"{doc_id}: wrong purpose {sentence[:90]}")
+    if main and hit:
+        documents.tp += 1
+    elif main:
+        documents.fn += 1
+        counts.misses.append(f"{doc_id}: missing purpose {main[:90]}")
+
+
+def sets(split_file: Path = SPLIT) -> dict[str, tuple[Path, set[str] | None]]:
+    """The sets measured: a folder and the documents of it (None: all in the truth)."""
+    split = tomllib.loads(split_file.read_text(encoding="utf-8"))["corpus-extra"]
+    return {
+        "seeds (no catalog)": (SEEDS, None),
+        "corpus-extra tuning": (EXTRA, set(split["tuning"])),
+        "corpus-extra validation": (EXTRA, set(split["validation"])),
     }
 
 
@@ -197,26 +250,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth", type=Path, default=TRUTH)
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--set", default="", help="measure only the sets whose name contains this ('tuning')"
+    )
     args = parser.parse_args(argv)
     truth = json.loads(args.truth.read_text(encoding="utf-8"))
     results = {}
-    for name, folder in SETS.items():
+    for name, (folder, only) in sets().items():
+        if args.set not in name:
+            continue
         if not folder.is_dir():
             print(f"{name}: {folder} not here, skipped")
             continue
         if args.verbose:
             print(name)
-        results[name] = evaluate(folder, truth, args.verbose)
+        results[name] = evaluate(folder, truth, args.verbose, only)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return 0
     for name, r in results.items():
         print(
-            f"{name} ({r['documents']} documents): parties P {r['parties_precision']:.3f} "
+            f"{name} ({r['documents']} documents: {' '.join(r['document_numbers'])}): "
+            f"parties P {r['parties_precision']:.3f} "
             f"R {r['parties_recall']:.3f}; responsibilities P "
             f"{r['responsibilities_precision']:.3f} R {r['responsibilities_recall']:.3f}; "
-            f"periods exact {r['periods_exact']:.3f}"
+            f"periods exact {r['periods_exact']:.3f}; purpose P {r['purpose_precision']:.3f} "
+            f"R {r['purpose_recall']:.3f}"
         )
+    print("(rules are tuned on the tuning half only; see benchmarks/overview/split.toml)")
     return 0
 
 

@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from ingest.overview import phrases
 from ingest.overview.lexicon import cues, pattern, word_pattern
 from ingest.overview.locate import Sentence, evidence, sentence_evidence, sentences
 from ingest.overview.model import Evidence, Field, Period, Record
@@ -134,6 +135,43 @@ def _pairs(document: Document) -> Iterable[tuple[list[str], Evidence]]:
                 yield [before[-1].written], sentence_evidence(sentence)
 
 
+def _partners(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    """'att bilda ett kommunalförbund tillsammans med Landstinget i Värmland': the partner."""
+    forming = word_pattern(list(cues()["members"]["forming_verbs"]))
+    joins = word_pattern(list(cues()["members"]["forming_joins"]))
+    for sentence in sentences(document):
+        verb = forming.search(sentence.text)
+        if not verb:
+            continue
+        for join in joins.finditer(sentence.text, verb.end()):
+            names = find_names(sentence.text[join.end() :])
+            if names and not sentence.text[join.end() : join.end() + names[0].start].strip():
+                yield [names[0].written], sentence_evidence(sentence)
+
+
+def _title_case(name: str) -> str:
+    """'Landstinget DALARNA' -> 'Landstinget Dalarna' (a letterhead in capitals)."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in name.split())
+
+
+def _letterhead(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    """'Landstinget Dalarna BESLUTSUNDERLAG': the author of a decision paper."""
+    settings = cues()["members"]
+    kinds = "|".join(re.escape(k) for k in settings["letterhead_kinds"])
+    distance = int(settings["letterhead_distance"])
+    text = document.text
+    for kind_word in re.finditer(rf"(?<![\w-])(?:{kinds})(?![\w-])", text):
+        window_start = max(0, kind_word.start() - distance)
+        names = find_names(text[window_start : kind_word.start()])
+        if not names:
+            continue
+        name = names[0]
+        at = window_start + name.start
+        block = next((b for b in document.blocks if b.start <= at < b.end), None)
+        if block is not None:
+            yield [_title_case(name.written)], evidence(document, block, name.written)
+
+
 def _signatures(document: Document) -> Iterable[tuple[list[str], Evidence]]:
     roles = word_pattern(list(cues()["members"]["signatory_roles"]))
     blocks = document.blocks
@@ -149,6 +187,8 @@ def parties(document: Document, records: list[Record]) -> Field:
         *_member_lists(document),
         *_pairs(document),
         *_signatures(document),
+        *_partners(document),
+        *_letterhead(document),
     ]
     if cues()["members"].get("responsible_are_members"):
         for record in records:
@@ -279,17 +319,52 @@ def _cued(document: Document, section: str, limit: int) -> Field:
     return Field(tuple(s.text for s in picked), tuple(sentence_evidence(s) for s in picked))
 
 
+def _states(sentence: str, listed: list[str]) -> bool:
+    return bool(phrases.find_any(sentence, tuple(listed)))
+
+
+def _self_aim(sentence: str) -> bool:
+    """'Avsiktsförklaringen ska skapa förutsättningar …': the document states its aim."""
+    settings = cues()["purpose"]
+    if sentence.rstrip().endswith(":"):
+        return False
+    subjects = [*cues()["kinds"], *settings["self_subjects"]]
+    kinds = "|".join(re.escape(k) for k in subjects)
+    modals = "|".join(re.escape(m) for m in settings["self_reference"])
+    found = re.match(
+        rf"\s*(?:(?:denna|detta|den|det)\s+)?(?:{kinds})(?:en|et|n|t)?\s+(?:{modals})\s+"
+        rf"(?:också\s+|även\s+)?(\w+)",
+        sentence,
+        re.IGNORECASE,
+    )
+    if not found:
+        return False
+    verb = found.group(1).casefold()
+    return not verb.endswith("s") and verb not in settings["self_reference_not"]
+
+
+def _aim(sentence: str) -> bool:
+    return _states(sentence, cues()["purpose"]["aims"]) or _self_aim(sentence)
+
+
 def purpose(document: Document) -> Field:
-    limit = int(cues()["purpose"]["max_sentences"])
-    cue = pattern("purpose")
-    picked: list[Sentence] = [s for s in sentences(document) if cue.search(s.text)][:limit]
+    """Sentences that state the purpose ("Syftet med avtalet är …"); else the purpose
+    heading's section (an aim in it, or its first sentence); else one aim elsewhere."""
+    settings = cues()["purpose"]
+    limit = int(settings["max_sentences"])
+    every = list(sentences(document))
+    picked: list[Sentence] = [s for s in every if _states(s.text, settings["words"])][:limit]
     if len(picked) < limit:
         heading = pattern("purpose", "headings")
-        for sentence in sentences(document):
-            path = sentence.block.heading_path
-            if path and heading.search(path[-1]) and sentence not in picked:
-                picked.append(sentence)
-                break
+        section = [
+            s for s in every if s.block.heading_path and heading.search(s.block.heading_path[-1])
+        ]
+        first = section[0] if section and not picked else None
+        chosen = next((s for s in section if s not in picked and _aim(s.text)), first)
+        if chosen is not None:
+            picked.append(chosen)
+    if not picked:
+        picked = [s for s in every if _aim(s.text)][:1]
     picked.sort(key=lambda s: s.start)
     return Field(tuple(s.text for s in picked), tuple(sentence_evidence(s) for s in picked))
 
