@@ -16,6 +16,8 @@ import Stemmer
 
 DATA = Path(__file__).with_name("data")
 GLOSSARY_FILE = DATA / "glossary_en_sv.tsv"
+# general public-administration words; the field's own glossary wins where both have a key
+GENERAL_GLOSSARY_FILE = DATA / "glossary_general_en_sv.tsv"
 SYNONYMS_FILE = DATA / "synonyms_sv.tsv"
 
 
@@ -71,7 +73,7 @@ def _english_key(phrase: str) -> str:
 
 @cache
 def glossary() -> Glossary:
-    raw = read_tsv(GLOSSARY_FILE)
+    raw = {**read_tsv(GENERAL_GLOSSARY_FILE), **read_tsv(GLOSSARY_FILE)}
     stemmed: dict[str, tuple[str, ...]] = {}
     # reviewed, reviews ~ review; where two entries share a stem (response, responsible)
     # the shorter phrase stands for the inflected forms
@@ -82,6 +84,11 @@ def glossary() -> Glossary:
 
 def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     return glossary().translate(words)
+
+
+def lookup(phrase: str) -> tuple[str, ...] | None:
+    """The Swedish renderings of an English phrase, or None."""
+    return glossary().lookup(phrase)
 
 
 @cache

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
-from assistant.qa.lexicon import swedish_synonyms, translate
+from assistant.qa.lexicon import lookup, swedish_synonyms, translate
 from assistant.qa.thesaurus import thesaurus_synonyms
 from assistant.types import Language
 from ingest.lexical import STOPWORDS, compound_parts, stem, words
@@ -221,6 +221,11 @@ _ENGLISH_CAPITALISED = frozenset(
 )
 
 
+def _english_common_word(word: str, vocabulary: frozenset[str]) -> bool:
+    """An English word of the glossary that the documents never use (County, Council)."""
+    return stem(word) not in vocabulary and word not in vocabulary and bool(lookup(word))
+
+
 def _is_name(raw: str, position: int) -> bool:
     if raw.lower() in _ENGLISH_CAPITALISED:  # "in October 2016": a month, not a name
         return False
@@ -269,9 +274,16 @@ def analyse(
     terms: list[Term] = []
     extra: list[str] = []
     lowered = [w.lower().split("'")[0] for w in raw_words]
-    # names (capitalised after the first word) are never translated: Business Region Halmstad
+    # names (capitalised after the first word) are never translated: Business Region Halmstad.
+    # A capitalised English word the documents never use is part of an English name
+    # ("Stockholm County", "County Council") and is translated when the glossary knows it.
     masked = [
-        "\x00" if position > 0 and raw[:1].isupper() and word not in _ENGLISH_CAPITALISED else word
+        "\x00"
+        if position > 0
+        and raw[:1].isupper()
+        and word not in _ENGLISH_CAPITALISED
+        and not (language == "en" and _english_common_word(word, vocabulary))
+        else word
         for position, (raw, word) in enumerate(zip(raw_words, lowered, strict=True))
     ]
     translated = dict(translate(masked)) if language == "en" else {}
