@@ -19,7 +19,7 @@ import numpy as np
 from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.discover import CatalogEntry, SourceFile, discover, parse_file, read_catalog
 from ingest.embed import Embedder, SentenceTransformerEmbedder, embedding_text
-from ingest.lexical import build_vocabulary, tokenize
+from ingest.lexical import build_vocabulary, lexical_text, tokenize
 from ingest.overview.derive import card_of
 from ingest.overview.model import Card
 from ingest.overview.storage import read_cards, write_cards
@@ -110,11 +110,6 @@ class BuildReport:
         ]
         data["seconds"] = round(self.seconds, 2)
         return data
-
-
-def lexical_text(chunk: Chunk) -> str:
-    """The lexical side sees where a chunk stands (title, headings) as well as its text."""
-    return " ".join([chunk.title, *chunk.heading_path, chunk.text])
 
 
 def catalog_fingerprint(entry: CatalogEntry) -> str:

@@ -119,8 +119,7 @@ def open_remote(target: RemoteTarget, embedding_model: str) -> StoredIndex:
     """The live version from the server; the lexical index is built from its passages."""
     import bm25s
 
-    from ingest.build import lexical_text
-    from ingest.lexical import build_vocabulary, tokenize
+    from ingest.lexical import build_vocabulary, lexical_text, tokenize
 
     found = current_remote(target)
     if found is None:
