@@ -8,22 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from assistant.admin import (
+from assistant.admin.corpus import (
     REMOVED_DIR,
-    AdminConfigError,
-    AdminSession,
-    Gate,
     Refused,
     corpus_files,
-    file_rows,
-    gate_from_settings,
-    rebuild,
-    rebuild_steps,
     remove_files,
     safe_name,
     save_upload,
 )
-from assistant.admin_text import reason_sv, report_sv
+from assistant.admin.gate import AdminConfigError, AdminSession, Gate, gate_from_settings
+from assistant.admin.index import file_rows, rebuild, rebuild_steps
+from assistant.admin.wording import reason_sv, report_sv
 from assistant.config import Settings
 from ingest.build import BuildReport
 from ingest.discover import BINARY, UTF16
@@ -105,7 +100,7 @@ def test_sessions_expire_and_end_when_idle():
 def test_failed_logins_wait_one_after_the_other():
     from concurrent.futures import ThreadPoolExecutor
 
-    from assistant.admin import FAILED_LOGIN_DELAY_S
+    from assistant.admin.gate import FAILED_LOGIN_DELAY_S
 
     gate = Gate("admin", PASSWORD)
     started = time.monotonic()
@@ -248,7 +243,7 @@ def test_replacing_needs_consent_and_keeps_the_old_version(tmp_path, corpus):
 
 
 def test_two_files_of_one_upload_with_the_same_safe_name_are_not_both_stored(tmp_path, corpus):
-    from assistant.admin import save_uploads
+    from assistant.admin.corpus import save_uploads
 
     first = upload(tmp_path, "a", NEW_DOCUMENT.encode("utf-8"))
     second = upload(tmp_path, "b", (NEW_DOCUMENT + "\nÄndrad.\n").encode("utf-8"))
@@ -385,7 +380,7 @@ def test_the_upload_field_takes_no_web_addresses(tmp_path):
 
     import gradio as gr
 
-    from assistant.admin_ui import refuse_remote_files
+    from assistant.admin.tab import refuse_remote_files
 
     with gr.Blocks():
         field = gr.File(file_count="multiple", type="filepath")

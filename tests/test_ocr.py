@@ -263,7 +263,7 @@ def test_low_confidence_pages_are_listed_in_the_summary(
 
 # -- Administrera ---------------------------------------------------------------------------
 def test_the_admin_upload_accepts_a_scan_and_shows_its_ocr_quality(tmp_path, scans):
-    from assistant.admin import ALLOWED_TYPES, save_upload
+    from assistant.admin.corpus import ALLOWED_TYPES, save_upload
 
     assert {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"} <= set(ALLOWED_TYPES)
     corpus = tmp_path / "corpus"
@@ -274,7 +274,7 @@ def test_the_admin_upload_accepts_a_scan_and_shows_its_ocr_quality(tmp_path, sca
 
 
 def test_the_admin_file_list_names_pages_to_check(scanned_corpus, monkeypatch):
-    from assistant.admin import file_rows
+    from assistant.admin.index import file_rows
 
     _, assistant, _ = scanned_corpus
     rows = {row[0]: row[2] for row in file_rows(assistant)}

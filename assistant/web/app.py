@@ -10,18 +10,20 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from assistant.admin_ui import add_admin_tab
-from assistant.documents import (
+from assistant.admin.tab import add_admin_tab
+from assistant.overview import Overview, overview_of
+from assistant.service import MAX_QUESTION_CHARS
+from assistant.types import Answer, Turn
+from assistant.web.documents import (
     Passage,
     document_choices,
     document_view,
     known_doc_ids,
 )
-from assistant.feedback import FeedbackStore, Vote
-from assistant.followup import Rewritten, ask_in_context, rewrite
-from assistant.overview import Overview, overview_of
-from assistant.overview_html import OVERVIEW_CSS, cards_html, duties_html, start_html
-from assistant.present import (
+from assistant.web.feedback import FeedbackStore, Vote
+from assistant.web.followup import Rewritten, ask_in_context, rewrite
+from assistant.web.overview_html import OVERVIEW_CSS, cards_html, duties_html, start_html
+from assistant.web.present import (
     answer_markdown,
     answer_plain_text,
     answer_stems,
@@ -29,11 +31,9 @@ from assistant.present import (
     question_stems,
     sources_html,
 )
-from assistant.service import MAX_QUESTION_CHARS
-from assistant.types import Answer, Turn
 
 if TYPE_CHECKING:
-    from assistant.admin import Gate
+    from assistant.admin.gate import Gate
     from assistant.config import Settings
     from assistant.service import Assistant
 
@@ -78,7 +78,9 @@ MAX_EXCHANGES = 20  # exchanges kept in a session's conversation (and sent to th
 # Gradio's temporary upload folder: files older than an hour are deleted every hour.
 DELETE_CACHE = (3600, 3600)
 
-CSS = OVERVIEW_CSS + """
+CSS = (
+    OVERVIEW_CSS
+    + """
 .avtal-sources h4 { margin: 0 0 .5em 0; }
 .avtal-source { border: 1px solid var(--border-color-primary); border-radius: 8px;
   padding: .6em .8em; margin-bottom: .6em; cursor: pointer; }
@@ -97,6 +99,7 @@ mark.avtal-term { background: #ffd66b; color: inherit; font-weight: 600; padding
 mark.avtal-passage { background: #fff1a8; color: inherit; outline: 2px solid #e0a800;
   scroll-margin: 4em; }
 """
+)
 # Clicks on a source card tell the server which passage to open.
 SOURCE_CLICK_JS = """
 element.addEventListener('click', (event) => {

@@ -1,4 +1,4 @@
-"""The "Administrera" tab: log in, then upload, remove and rebuild (logic in admin.py).
+"""The "Administrera" tab: log in, then upload, remove and rebuild (logic in corpus, index).
 
 The tab exists only when credentials are configured. The login lives in the user's
 server-side session state (gr.State: a client cannot set it); every handler checks it
@@ -16,20 +16,17 @@ from typing import Any
 import gradio as gr
 from gradio_client.utils import is_http_url_like
 
-from assistant.admin import (
+from assistant.admin.corpus import (
     ALLOWED_TYPES,
-    FILE_HEADERS,
-    Gate,
     Outcome,
-    Step,
     corpus_files,
-    file_rows,
     max_bytes,
-    rebuild_steps,
     remove_files,
     save_uploads,
 )
-from assistant.admin_text import decimal, report_sv
+from assistant.admin.gate import Gate
+from assistant.admin.index import FILE_HEADERS, Step, file_rows, rebuild_steps
+from assistant.admin.wording import decimal, report_sv
 from assistant.service import Assistant
 from ingest.build import BuildReport
 from ingest.versions import BuildInProgress
