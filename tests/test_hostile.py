@@ -236,7 +236,7 @@ def test_concurrent_clicks_without_a_stored_text_parse_the_document_once(
 ):
     from concurrent.futures import ThreadPoolExecutor
 
-    from assistant import documents
+    from assistant.web import documents
     from ingest.discover import file_hash
     from tests.fixtures_formats import agreement_pdf
 
@@ -344,7 +344,7 @@ def test_an_uploaded_pdf_over_the_page_limit_is_refused_in_swedish(tmp_path: Pat
 # -- 5b. sessions: votes, conversation, uploads ---------------------------------------------
 def test_a_session_stores_at_most_max_votes(tmp_path: Path):
     from assistant.types import Answer
-    from assistant.web.app import ENOUGH_VOTES, MAX_VOTES, Exchange, record_vote
+    from assistant.web.chat import ENOUGH_VOTES, MAX_VOTES, Exchange, record_vote
     from assistant.web.feedback import FeedbackStore
 
     store = FeedbackStore(tmp_path / "feedback.sqlite3")
@@ -358,7 +358,7 @@ def test_a_session_stores_at_most_max_votes(tmp_path: Path):
 
 
 def test_a_session_keeps_its_last_exchanges_and_short_questions(assistant):
-    from assistant.web.app import MAX_EXCHANGES, kept, respond
+    from assistant.web.chat import MAX_EXCHANGES, kept, respond
 
     first = respond(assistant, "ö" * 5000, None, [])
     assert first.question == "ö" * MAX_QUESTION_CHARS + "…"

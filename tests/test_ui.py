@@ -14,7 +14,7 @@ import pytest
 
 from assistant.qa.question import Question
 from assistant.types import Answer, Citation, Hit, Turn
-from assistant.web.app import (
+from assistant.web.chat import (
     Exchange,
     exchange_at,
     messages,
