@@ -22,6 +22,7 @@ from assistant.admin.wording import reason_sv, report_sv
 from assistant.config import Settings
 from ingest.build import BuildReport
 from ingest.discover import BINARY, UTF16
+from ingest.messages import Problem
 from ingest.parse.docx import NO_WORD_DOCUMENT, NOT_A_DOCX, OLE_FORMAT
 from ingest.parse.ocr import OCR_MISSING
 from ingest.parse.pdf import ENCRYPTED, NOT_A_PDF
@@ -294,31 +295,32 @@ def test_only_listed_corpus_files_can_be_removed(tmp_path, corpus, name):
 
 # -- Swedish wording ----------------------------------------------------------------------
 @pytest.mark.parametrize(
-    "reason",
+    "problem",
     [
-        BINARY,
-        UTF16,
-        ENCRYPTED,
-        OCR_MISSING,
-        "no text layer, and OCR found no readable text (blank page: 1 p.)",
-        "no readable text in the image (no text found)",
-        "damaged or unknown image (cannot identify image file)",
-        "not a JPEG image (the content does not match the file name)",
-        NOT_A_PDF,
-        OLE_FORMAT,
-        NOT_A_DOCX,
-        NO_WORD_DOCUMENT,
-        "empty file",
-        "no text found",
-        "unsupported file type '.exe'",
-        "file too large (60.0 MB; the limit is 50.0 MB)",
-        "duplicate of a.txt (same content)",
-        "damaged PDF (unexpected EOF)",
+        Problem(BINARY),
+        Problem(UTF16),
+        Problem(ENCRYPTED),
+        Problem(OCR_MISSING),
+        Problem("pdf_no_text_read", {"pages": [[{"code": "blank_page"}, 1]]}),
+        Problem("image_no_text", {"problems": [{"code": "page_no_text"}]}),
+        Problem("damaged_image", {"error": "cannot identify image file"}),
+        Problem("not_an_image", {"kind": "JPEG"}),
+        Problem(NOT_A_PDF),
+        Problem(OLE_FORMAT),
+        Problem(NOT_A_DOCX),
+        Problem(NO_WORD_DOCUMENT),
+        Problem("empty_file"),
+        Problem("no_text_found"),
+        Problem("unsupported_type", {"suffix": ".exe"}),
+        Problem("file_too_large", {"size": 60_000_000, "limit": 50_000_000}),
+        Problem("duplicate", {"original": "a.txt"}),
+        Problem("damaged_pdf", {"error": "unexpected EOF"}),
     ],
+    ids=str,
 )
-def test_every_known_reason_is_translated(reason):
-    translated = reason_sv(reason)
-    assert translated != reason
+def test_every_known_reason_is_translated(problem):
+    translated = reason_sv(problem)
+    assert translated != str(problem)
     assert not {"file", "the", "not", "of"} & set(translated.lower().split())
 
 

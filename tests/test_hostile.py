@@ -141,7 +141,8 @@ def test_a_pdf_over_the_page_limit_is_refused_with_the_reason(tmp_path: Path, mo
     reason = str(refused.value)
     assert reason == "too many pages (4; the limit is 3, set by AVTAL_MAX_PDF_PAGES)"
     assert (
-        reason_sv(reason) == "för många sidor (4; gränsen är 3 och ändras med AVTAL_MAX_PDF_PAGES)"
+        reason_sv(refused.value.problem)
+        == "för många sidor (4; gränsen är 3 och ändras med AVTAL_MAX_PDF_PAGES)"
     )
     monkeypatch.setenv("AVTAL_MAX_PDF_PAGES", "4")
     assert len(parse_pdf(path).blocks) == 4
@@ -186,7 +187,7 @@ def test_a_docx_with_too_many_paragraphs_is_refused(tmp_path: Path, monkeypatch)
     with pytest.raises(UnreadableDocument) as refused:
         docx_format.parse_docx(path)
     assert str(refused.value).startswith("too many paragraphs and tables (")
-    assert reason_sv(str(refused.value)).startswith("för många stycken och tabeller (")
+    assert reason_sv(refused.value.problem).startswith("för många stycken och tabeller (")
 
 
 # -- 3. the reader's text is extracted once, at ingest time ---------------------------------
@@ -322,10 +323,10 @@ def test_an_isolated_parse_over_its_limits_is_a_refusal_not_a_crash(tmp_path: Pa
     with pytest.raises(UnreadableDocument) as slow:
         parse_isolated(source, {}, timeout_s=0.001)
     assert str(slow.value) == "took too long to read (over 0 s)"
-    assert reason_sv(str(slow.value)) == "tog för lång tid att läsa (över 0 s)"
+    assert reason_sv(slow.value.problem) == "tog för lång tid att läsa (över 0 s)"
     with pytest.raises(UnreadableDocument) as big:
         parse_isolated(source, {}, memory_bytes=64 * 1024**2)
-    assert reason_sv(str(big.value)) == "kunde inte läsas inom minnesgränsen (0,1 GB)"
+    assert reason_sv(big.value.problem) == "kunde inte läsas inom minnesgränsen (0,1 GB)"
 
 
 def test_an_uploaded_pdf_over_the_page_limit_is_refused_in_swedish(tmp_path: Path, monkeypatch):

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from assistant.admin.wording import ocr_quality_sv, reason_sv, size_sv
+from assistant.admin.wording import ocr_quality_sv
 from assistant.config import Settings
 from ingest.build import ocr_pages
 from ingest.discover import IGNORED_NAMES, SourceFile, content_problem, file_hash
 from ingest.isolated import parse_isolated
+from ingest.messages import CodedError, Problem
 from ingest.parse import PARSERS, UnreadableDocument
 
 log = logging.getLogger(__name__)
@@ -38,8 +39,8 @@ _SPACES = re.compile(r"\s+")
 ALLOWED_TYPES = tuple(sorted(PARSERS))
 
 
-class Refused(ValueError):
-    """An upload or removal that was not done; the message says why, in Swedish."""
+class Refused(CodedError):
+    """An upload or removal that was not done: a code of the message tables and details."""
 
 
 def max_bytes(settings: Settings) -> int:
@@ -52,18 +53,17 @@ def safe_name(filename: str) -> str:
     name = _SPACES.sub(" ", _UNSAFE.sub("_", name)).strip(" ._-")
     stem, dot, suffix = name.rpartition(".")
     if not dot:
-        raise Refused(f"filen saknar filändelse; tillåtna typer: {', '.join(ALLOWED_TYPES)}")
+        raise Refused("no_suffix", allowed=", ".join(ALLOWED_TYPES))
     suffix = "." + suffix.lower()
     if suffix not in PARSERS:
-        allowed = ", ".join(ALLOWED_TYPES)
-        raise Refused(f"filtypen '{suffix}' stöds inte; tillåtna typer: {allowed}")
+        raise Refused("type_not_allowed", suffix=suffix, allowed=", ".join(ALLOWED_TYPES))
     stem = stem.strip(" ._-").encode("utf-8")[:_MAX_STEM_BYTES].decode("utf-8", "ignore")
     stem = stem.rstrip(" ._-")
     if not stem:
-        raise Refused("filnamnet består bara av otillåtna tecken")
+        raise Refused("name_only_unsafe")
     name = stem + suffix
     if name in IGNORED_NAMES:
-        raise Refused(f"namnet {name} är reserverat; byt namn på filen")
+        raise Refused("name_reserved", name=name)
     return name
 
 
@@ -113,7 +113,14 @@ class Outcome:
 
     name: str
     done: bool
-    message: str  # Swedish
+    result: Problem  # what was done, or why not (a code of the message tables)
+    ocr_quality: str = ""  # what OCR made of an upload, in Swedish
+
+    @property
+    def message(self) -> str:
+        """The outcome in Swedish, for the admin tab."""
+        text = self.result.text("sv")
+        return f"{text}; {self.ocr_quality}" if self.ocr_quality else text
 
 
 def _hashes(corpus_dir: Path) -> dict[str, str]:
@@ -132,15 +139,15 @@ def _check_upload(source: Path, name: str, limit: int) -> bytes:
     try:
         size = source.stat().st_size
     except OSError as error:
-        raise Refused(f"uppladdningen kunde inte läsas ({error.strerror or error})") from error
+        raise Refused("upload_unreadable", error=str(error.strerror or error)) from error
     if size == 0:
-        raise Refused("tom fil")
+        raise Refused("empty_file")
     if size > limit:
-        raise Refused(f"för stor fil ({size_sv(size)}; gränsen är {size_sv(limit)})")
+        raise Refused("file_too_large", size=size, limit=limit)
     data = source.read_bytes()
     problem = content_problem(Path(name).suffix, data)
     if problem:
-        raise Refused(reason_sv(problem))
+        raise Refused(problem.code, **problem.details)
     return data
 
 
@@ -154,7 +161,7 @@ def _parse_check(staged: Path, name: str, digest: str, size: int) -> str:
     try:
         document = parse_isolated(SourceFile(name, staged, digest, size), {})
     except UnreadableDocument as error:
-        raise Refused(reason_sv(str(error))) from error
+        raise Refused(error.code, **error.problem.details) from error
     return ocr_quality_sv(ocr_pages(document))
 
 
@@ -166,18 +173,16 @@ def save_upload(
         name = safe_name(original_name)
         data = _check_upload(source, name, limit)
     except Refused as refusal:
-        return Outcome(str(original_name), False, str(refusal))
+        return Outcome(str(original_name), False, refusal.problem)
     digest = file_hash(data)
     same = _hashes(corpus_dir).get(digest)
     if same == name:
-        return Outcome(name, False, "finns redan med samma innehåll; inget ändrades")
+        return Outcome(name, False, Problem("already_there"))
     if same is not None:
-        return Outcome(name, False, f"samma innehåll finns redan som {same}; inget sparades")
+        return Outcome(name, False, Problem("same_content", {"other": same}))
     target = corpus_dir / name
     if target.exists() and not replace:
-        return Outcome(
-            name, False, "en fil med samma namn finns redan; välj Ersätt för att ersätta den"
-        )
+        return Outcome(name, False, Problem("name_taken"))
     corpus_dir.mkdir(parents=True, exist_ok=True)
     handle, staged_name = tempfile.mkstemp(prefix=".upload-", suffix=target.suffix, dir=corpus_dir)
     staged = Path(staged_name)
@@ -185,19 +190,17 @@ def save_upload(
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         quality = _parse_check(staged, name, digest, len(data))
-        message = "sparad"
+        done = Problem("saved")
         if target.exists():
             kept = _backup(corpus_dir, name, _stamp(), keep_original=True)
-            message = f"ersatt; den gamla versionen ligger i {kept.relative_to(corpus_dir)}"
+            done = Problem("replaced", {"kept": str(kept.relative_to(corpus_dir))})
         os.replace(staged, target)
-        if quality:
-            message = f"{message}; {quality}"
     except Refused as refusal:
-        return Outcome(name, False, str(refusal))
+        return Outcome(name, False, refusal.problem)
     finally:
         staged.unlink(missing_ok=True)
     log.info("admin upload stored: %s", name)
-    return Outcome(name, True, message)
+    return Outcome(name, True, done, quality)
 
 
 def save_uploads(
@@ -217,17 +220,16 @@ def save_uploads(
             except Refused:
                 name = ""  # save_upload says why
             if name and name in names:
-                message = (
-                    f"en annan fil i samma uppladdning får också namnet {name}; inget sparades"
-                )
-                outcomes.append(Outcome(str(original), False, message))
+                twin = Problem("same_name_in_upload", {"name": name})
+                outcomes.append(Outcome(str(original), False, twin))
                 continue
             names.add(name)
             try:
                 outcomes.append(save_upload(source, original, corpus_dir, limit, replace))
             except OSError as error:
                 log.exception("upload of %s failed", original)
-                outcomes.append(Outcome(str(original), False, f"kunde inte sparas ({error})"))
+                failed = Problem("not_saved", {"error": str(error)})
+                outcomes.append(Outcome(str(original), False, failed))
     return outcomes
 
 
@@ -243,14 +245,14 @@ def _remove_files(names: Iterable[str], corpus_dir: Path) -> list[Outcome]:
     outcomes = []
     for name in names:
         if name not in listed:
-            outcomes.append(Outcome(str(name), False, "finns inte bland dokumenten"))
+            outcomes.append(Outcome(str(name), False, Problem("not_listed")))
             continue
         try:
             kept = _backup(corpus_dir, name, stamp)
         except OSError as error:
-            outcomes.append(Outcome(name, False, f"kunde inte tas bort ({error})"))
+            outcomes.append(Outcome(name, False, Problem("not_removed", {"error": str(error)})))
             continue
         log.info("admin removed %s (kept in %s)", name, kept)
-        where = kept.relative_to(corpus_dir)
-        outcomes.append(Outcome(name, True, f"borttagen; en kopia ligger i {where}"))
+        where = str(kept.relative_to(corpus_dir))
+        outcomes.append(Outcome(name, True, Problem("removed", {"kept": where})))
     return outcomes

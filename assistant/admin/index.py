@@ -18,8 +18,14 @@ from assistant.service import Assistant
 from ingest.build import BuildReport, Progress, build
 from ingest.discover import discover
 from ingest.isolated import parse_isolated
+from ingest.messages import CodedError, Problem
 
 FILE_HEADERS = ["Fil", "Storlek", "Status", "Titel i indexet"]
+
+
+
+class IndexNotLoaded(CodedError):
+    """The new index was built but the app could not load it (it answers from the old one)."""
 
 
 def file_rows(assistant: Assistant) -> list[list[str]]:
@@ -27,7 +33,7 @@ def file_rows(assistant: Assistant) -> list[list[str]]:
     settings = assistant.settings
     manifest = assistant.manifest
     files, problems = discover(settings.corpus_dir, max_bytes(settings))
-    failed_reasons = {p["file"]: p["reason"] for p in manifest.problems}
+    failed = {p["file"]: Problem.from_dict(p) for p in manifest.problems}
     rows: dict[str, list[str]] = {}
     for source in files:
         info = manifest.documents.get(source.doc_id)
@@ -35,8 +41,8 @@ def file_rows(assistant: Assistant) -> list[list[str]]:
             quality = ocr_quality_sv(info.ocr_pages)
             status = f"Indexerad; {quality}" if quality else "Indexerad"
         elif manifest.failed.get(source.doc_id) == source.content_hash:
-            reason = failed_reasons.get(source.doc_id, "could not be read")
-            status = f"Kan inte indexeras: {reason_sv(reason)}"
+            problem = failed.get(source.doc_id, Problem("unreadable"))
+            status = f"Kan inte indexeras: {reason_sv(problem)}"
         elif info is not None:
             status = "Ändrad – uppdatera indexet"
         else:
@@ -46,7 +52,7 @@ def file_rows(assistant: Assistant) -> list[list[str]]:
     for problem in problems:
         path = settings.corpus_dir / problem.path
         size = size_sv(path.stat().st_size) if path.is_file() else ""
-        rows[problem.path] = [problem.path, size, f"Hoppas över: {reason_sv(problem.reason)}", ""]
+        rows[problem.path] = [problem.path, size, f"Hoppas över: {reason_sv(problem.problem)}", ""]
     for doc_id, info in manifest.documents.items():
         if doc_id not in rows:
             status = "Filen är borttagen – uppdatera indexet"
@@ -74,10 +80,7 @@ def rebuild(
         parse=parse_isolated,  # heavy parsing outside the serving process
     )
     if report.rebuilt and not assistant.load_published():
-        raise RuntimeError(
-            "det nya indexet är byggt men kunde inte läsas in; appen svarar från det "
-            "tidigare tills den startas om"
-        )
+        raise IndexNotLoaded("not_loaded")
     return report
 
 

@@ -29,6 +29,7 @@ from assistant.admin.index import FILE_HEADERS, Step, file_rows, rebuild_steps
 from assistant.admin.wording import decimal, report_sv
 from assistant.service import Assistant
 from ingest.build import BuildReport
+from ingest.messages import CodedError
 from ingest.versions import BuildInProgress
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,8 @@ def rebuild_markdown(assistant: Assistant, full: bool, before: str) -> Iterator[
         yield head + BUSY, Step("", 1, 1)
     except Exception as error:
         log.exception("rebuild from the admin tab failed")
-        yield head + FAILED.format(error=error), Step("", 1, 1)
+        detail = error.text("sv") if isinstance(error, CodedError) else error
+        yield head + FAILED.format(error=detail), Step("", 1, 1)
 
 
 def refuse_remote_files(component: gr.File) -> None:

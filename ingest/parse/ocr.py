@@ -30,22 +30,22 @@ from typing import Any
 
 import numpy as np
 
+from ingest.messages import Problem
 from ingest.parse.layout import MARGIN, Grid, Item, Line, join_lines
 from ingest.schema import PageReading
 
 TESSERACT_ENV = "AVTAL_TESSERACT"  # the tesseract binary (default: `tesseract` on PATH)
 LANGUAGE = "swe"
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-swe"
-OCR_MISSING = f"no text layer, and OCR is not installed (as root: {INSTALL})"
-NOT_INSTALLED = f"not read: OCR is not installed ({INSTALL})"
-BLANK = "blank page"
-NO_TEXT = "no text found"
-NOT_TEXT = "no readable text (a picture or photograph?)"
-TIMED_OUT = "not read: OCR took too long (over {seconds:.0f} s)"
-OVER_BUDGET = (
-    "not read: the document's OCR time ran out ({seconds:.0f} s, AVTAL_OCR_DOCUMENT_SECONDS)"
-)
-HARD_TO_READ = "hard to read (mean word confidence {confidence:.0f} %)"
+# codes of the message tables (ingest/messages/)
+OCR_MISSING = "pdf_ocr_missing"
+NOT_INSTALLED = "page_ocr_missing"
+BLANK = "blank_page"
+NO_TEXT = "page_no_text"
+NOT_TEXT = "page_not_text"
+TIMED_OUT = "page_timed_out"  # details: seconds
+OVER_BUDGET = "page_over_budget"  # details: seconds
+HARD_TO_READ = "hard_to_read"  # details: confidence
 DPI = 300
 PAGE_SECONDS_ENV = "AVTAL_OCR_PAGE_SECONDS"
 BUDGET_ENV = "AVTAL_OCR_DOCUMENT_SECONDS"
@@ -115,14 +115,14 @@ def workers() -> int:
     return int(_env_float(WORKERS_ENV, float(os.cpu_count() or 1)))
 
 
-def page_problem(reading: PageReading, threshold: float | None = None) -> str:
-    """Why a page read by OCR should be checked by a person; '' when it reads well."""
+def page_problem(reading: PageReading, threshold: float | None = None) -> Problem | None:
+    """Why a page read by OCR should be checked by a person; None when it reads well."""
     if reading.problem:
-        return reading.problem
+        return reading.stored_problem()
     threshold = min_confidence() if threshold is None else threshold
     if reading.confidence is not None and reading.confidence < threshold:
-        return HARD_TO_READ.format(confidence=reading.confidence)
-    return ""
+        return Problem(HARD_TO_READ, {"confidence": reading.confidence})
+    return None
 
 
 @contextmanager
@@ -429,9 +429,11 @@ def read_page(image: Any, number: int, dpi: int = DPI, seconds: float | None = N
     started = time.perf_counter()
     seconds = page_seconds() if seconds is None else seconds
 
-    def result(items: list[Item], confidence: float | None, problem: str = "") -> OcrPage:
+    def result(
+        items: list[Item], confidence: float | None, problem: str = "", **details: float
+    ) -> OcrPage:
         elapsed = round(time.perf_counter() - started, 2)
-        return OcrPage(items, PageReading(number, confidence, problem, elapsed))
+        return OcrPage(items, PageReading(number, confidence, problem, elapsed, details))
 
     gray = np.asarray(image.convert("L"))
     if is_blank(gray):
@@ -451,7 +453,7 @@ def read_page(image: Any, number: int, dpi: int = DPI, seconds: float | None = N
     except RuntimeError as error:  # pytesseract: "Tesseract process timeout"
         if "timeout" not in str(error).lower():
             raise
-        return result([], None, TIMED_OUT.format(seconds=seconds))
+        return result([], None, TIMED_OUT, seconds=seconds)
     if confidence is None:
         return result([], None, NO_TEXT)
     if confidence < _GARBAGE_CONFIDENCE:
@@ -494,5 +496,5 @@ def read_pages(
 def _finish(entry: tuple[int, Future[OcrPage] | None], budget: float) -> OcrPage:
     number, future = entry
     if future is None:
-        return OcrPage([], PageReading(number, None, OVER_BUDGET.format(seconds=budget)))
+        return OcrPage([], PageReading(number, None, OVER_BUDGET, details={"seconds": budget}))
     return future.result()
