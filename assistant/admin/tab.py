@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ FAILED = (
 )
 NOTHING_CHOSEN = "Välj minst en fil först."
 PRIVATE: dict[str, Any] = {"api_visibility": "private"}
+PANEL_OUTPUTS = 6  # session, login box, panel, signed-in line, files table, remove choices
 
 
 def outcomes_markdown(title: str, outcomes: list[Outcome]) -> str:
@@ -92,6 +94,242 @@ def refuse_remote_files(component: gr.File) -> None:
     component.async_move_resource_to_block_cache = local_only  # type: ignore[method-assign]
 
 
+@dataclass(frozen=True)
+class LoginBox:
+    box: gr.Column
+    user: gr.Textbox
+    password: gr.Textbox
+    button: gr.Button
+    message: gr.Markdown
+
+
+@dataclass(frozen=True)
+class AdminPanel:
+    panel: gr.Column
+    signed_in: gr.Markdown
+    logout_button: gr.Button
+    status: gr.Markdown
+    files_table: gr.Dataframe
+    upload: gr.File
+    replace: gr.Checkbox
+    upload_button: gr.Button
+    remove_pick: gr.Dropdown
+    remove_button: gr.Button
+    update_button: gr.Button
+    full_button: gr.Button
+
+
+def login_box() -> LoginBox:
+    """The login form, the only thing shown before a login."""
+    with gr.Column(visible=True, elem_id="avtal-login") as box:
+        gr.Markdown(LOGIN_INTRO)
+        user = gr.Textbox(label="Användarnamn", elem_id="avtal-admin-user")
+        password = gr.Textbox(label="Lösenord", type="password", elem_id="avtal-admin-pw")
+        button = gr.Button("Logga in", variant="primary")
+        message = gr.Markdown(elem_id="avtal-login-message")
+    return LoginBox(box, user, password, button, message)
+
+
+def _upload_section(max_file_mb: float) -> tuple[gr.File, gr.Checkbox, gr.Button]:
+    limit_mb = decimal(max_file_mb).replace(",0", "")
+    gr.Markdown(
+        "### Lägg till eller ersätt dokument\n"
+        f"Tillåtna filtyper: {', '.join(ALLOWED_TYPES)}. Högst {limit_mb} MB per fil. "
+        "Filnamnet görs säkert (bokstäver, siffror, mellanslag, parenteser, punkt, "
+        "bindestreck och understreck). Inskannade PDF-filer och sidbilder läses med OCR; "
+        "sidor som OCR läser osäkert visas i fillistan som svårlästa."
+    )
+    upload = gr.File(
+        label="Filer att ladda upp",
+        file_count="multiple",
+        file_types=list(ALLOWED_TYPES),
+        type="filepath",
+        elem_id="avtal-admin-upload",
+    )
+    refuse_remote_files(upload)
+    replace = gr.Checkbox(
+        label="Ersätt filer med samma namn (den gamla versionen sparas i .removed)",
+        value=False,
+    )
+    return upload, replace, gr.Button("Ladda upp och uppdatera indexet", variant="primary")
+
+
+def _remove_section() -> tuple[gr.Dropdown, gr.Button]:
+    gr.Markdown(
+        "### Ta bort dokument\n"
+        "Borttagna filer flyttas till mappen .removed i dokumentmappen och kan "
+        "läggas tillbaka därifrån."
+    )
+    pick = gr.Dropdown(
+        label="Filer att ta bort", multiselect=True, choices=[], elem_id="avtal-admin-rm"
+    )
+    return pick, gr.Button("Ta bort och uppdatera indexet", variant="stop")
+
+
+def _index_section() -> tuple[gr.Button, gr.Button]:
+    gr.Markdown(
+        "### Indexet\n"
+        "Uppdatera indexet efter att filer har ändrats direkt i mappen. "
+        "Frågor besvaras från det gamla indexet tills det nya är klart."
+    )
+    with gr.Row():
+        return gr.Button("Uppdatera indexet"), gr.Button("Indexera om allt")
+
+
+def admin_panel(max_file_mb: float) -> AdminPanel:
+    """The panel after a login: the folder's files, upload, removal and rebuilds."""
+    with gr.Column(visible=False, elem_id="avtal-admin") as panel:
+        with gr.Row():
+            signed_in = gr.Markdown()
+            logout_button = gr.Button("Logga ut", size="sm", scale=0)
+        status = gr.Markdown(elem_id="avtal-admin-status")
+        gr.Markdown("### Dokumentmappen")
+        files_table = gr.Dataframe(
+            headers=FILE_HEADERS, interactive=False, wrap=True, elem_id="avtal-admin-files"
+        )
+        upload, replace, upload_button = _upload_section(max_file_mb)
+        remove_pick, remove_button = _remove_section()
+        update_button, full_button = _index_section()
+    return AdminPanel(
+        panel,
+        signed_in,
+        logout_button,
+        status,
+        files_table,
+        upload,
+        replace,
+        upload_button,
+        remove_pick,
+        remove_button,
+        update_button,
+        full_button,
+    )
+
+
+class AdminCallbacks:
+    """The tab's handlers. Each checks the session itself (see the module's docstring).
+
+    Outputs of an action: the panel outputs (session, login box, panel, signed-in line,
+    files table, remove choices), the login message, the status, the upload field and the
+    other tabs' `refreshed` components.
+    """
+
+    def __init__(
+        self,
+        assistant: Assistant,
+        gate: Gate,
+        refresh: Callable[[], tuple[Any, ...]],
+        refreshed: int,
+    ) -> None:
+        self.assistant, self.gate, self.refresh = assistant, gate, refresh
+        self.others = [gr.skip()] * refreshed  # the other tabs as they are
+
+    def shown_panel(self, active: Any) -> tuple[Any, ...]:
+        """session, login box, panel, signed-in line, files table, remove choices."""
+        if not self.gate.allows(active):
+            hidden = gr.Column(visible=False)
+            return None, gr.Column(visible=True), hidden, "", [], gr.Dropdown(choices=[], value=[])
+        return (
+            active,
+            gr.Column(visible=False),
+            gr.Column(visible=True),
+            f"Inloggad som **{active.user}**.",
+            file_rows(self.assistant),
+            gr.Dropdown(choices=corpus_files(self.assistant.settings.corpus_dir), value=[]),
+        )
+
+    def on_login(self, name: str, secret: str):
+        active = self.gate.login(name or "", secret or "")
+        message = "" if active is not None else WRONG_LOGIN
+        return *self.shown_panel(active), "", message, ""
+
+    def on_logout(self, active: Any):
+        self.gate.logout(active)
+        return *self.shown_panel(None), "", "Du är utloggad.", ""
+
+    def denied(self):
+        return *self.shown_panel(None), DENIED, DENIED, gr.skip(), *self.others
+
+    def current_panel(self, active: Any) -> tuple[Any, ...]:
+        """The panel after an action. The session is never written back: a logout during
+        a long rebuild must stay a logout."""
+        if not self.gate.allows(active):
+            return self.shown_panel(None)
+        return gr.skip(), *self.shown_panel(active)[1:]
+
+    def note(self, text: str):
+        return *[gr.skip()] * PANEL_OUTPUTS, gr.skip(), text, gr.skip(), *self.others
+
+    def changes(
+        self, active: Any, before: str, full: bool, progress_bar: gr.Progress
+    ) -> Iterator[tuple[Any, ...]]:
+        """Rebuild after a change, streaming progress; last, everything refreshed."""
+        text = before
+        for text, step in rebuild_markdown(self.assistant, full, before):
+            if step.total:
+                progress_bar((step.done, step.total), desc=step.text)
+            yield self.note(text)
+        yield *self.current_panel(active), gr.skip(), text, None, *self.refresh()
+
+    def after(self, active: Any, title: str, outcomes: list[Outcome], upload: Any, bar: Any):
+        """The outcomes of an upload or a removal, then the rebuild when a file changed."""
+        before = outcomes_markdown(title, outcomes)
+        yield *self.current_panel(active), gr.skip(), before, upload, *self.others
+        if any(o.done for o in outcomes):
+            yield from self.changes(active, before, False, bar)
+
+    def on_upload(
+        self,
+        active: Any,
+        files: list[str] | None,
+        replace_existing: bool,
+        progress_bar: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio's way)
+    ):
+        if not self.gate.allows(active):
+            yield self.denied()
+            return
+        if not files:
+            yield self.note(NOTHING_CHOSEN)
+            return
+        settings = self.assistant.settings
+        pairs = [(Path(f), Path(f).name) for f in files]
+        try:
+            outcomes = save_uploads(
+                pairs, settings.corpus_dir, max_bytes(settings), bool(replace_existing)
+            )
+        finally:
+            for source, _ in pairs:  # Gradio's copy: the corpus folder has its own now
+                source.unlink(missing_ok=True)
+        yield from self.after(active, "Uppladdning", outcomes, None, progress_bar)
+
+    def on_remove(
+        self,
+        active: Any,
+        names: list[str] | None,
+        progress_bar: gr.Progress = gr.Progress(),  # noqa: B008
+    ):
+        if not self.gate.allows(active):
+            yield self.denied()
+            return
+        if not names:
+            yield self.note(NOTHING_CHOSEN)
+            return
+        outcomes = remove_files(names, self.assistant.settings.corpus_dir)
+        yield from self.after(active, "Borttagning", outcomes, gr.skip(), progress_bar)
+
+    def on_update(self, active: Any, progress_bar: gr.Progress = gr.Progress()):  # noqa: B008
+        if not self.gate.allows(active):
+            yield self.denied()
+            return
+        yield from self.changes(active, "", False, progress_bar)
+
+    def on_full(self, active: Any, progress_bar: gr.Progress = gr.Progress()):  # noqa: B008
+        if not self.gate.allows(active):
+            yield self.denied()
+            return
+        yield from self.changes(active, "", True, progress_bar)
+
+
 def add_admin_tab(
     assistant: Assistant,
     gate: Gate,
@@ -99,183 +337,27 @@ def add_admin_tab(
     refreshed: list[gr.components.Component],
 ) -> None:
     """Add the tab to the Tabs being built; `refresh` updates `refreshed` after a change."""
-    settings = assistant.settings
-    limit_mb = decimal(settings.max_file_mb).replace(",0", "")
-    types = ", ".join(ALLOWED_TYPES)
-
     with gr.Tab("Administrera", id="admin"):
         session = gr.State(None)  # inside the tab: a bare child of Tabs confuses its tab bar
-        with gr.Column(visible=True, elem_id="avtal-login") as login_box:
-            gr.Markdown(LOGIN_INTRO)
-            user = gr.Textbox(label="Användarnamn", elem_id="avtal-admin-user")
-            password = gr.Textbox(label="Lösenord", type="password", elem_id="avtal-admin-pw")
-            login_button = gr.Button("Logga in", variant="primary")
-            login_message = gr.Markdown(elem_id="avtal-login-message")
-        with gr.Column(visible=False, elem_id="avtal-admin") as panel:
-            with gr.Row():
-                signed_in = gr.Markdown()
-                logout_button = gr.Button("Logga ut", size="sm", scale=0)
-            status = gr.Markdown(elem_id="avtal-admin-status")
-            gr.Markdown("### Dokumentmappen")
-            files_table = gr.Dataframe(
-                headers=FILE_HEADERS, interactive=False, wrap=True, elem_id="avtal-admin-files"
-            )
-            gr.Markdown(
-                "### Lägg till eller ersätt dokument\n"
-                f"Tillåtna filtyper: {types}. Högst {limit_mb} MB per fil. "
-                "Filnamnet görs säkert (bokstäver, siffror, mellanslag, parenteser, punkt, "
-                "bindestreck och understreck). Inskannade PDF-filer och sidbilder läses med OCR; "
-                "sidor som OCR läser osäkert visas i fillistan som svårlästa."
-            )
-            upload = gr.File(
-                label="Filer att ladda upp",
-                file_count="multiple",
-                file_types=list(ALLOWED_TYPES),
-                type="filepath",
-                elem_id="avtal-admin-upload",
-            )
-            refuse_remote_files(upload)
-            replace = gr.Checkbox(
-                label="Ersätt filer med samma namn (den gamla versionen sparas i .removed)",
-                value=False,
-            )
-            upload_button = gr.Button("Ladda upp och uppdatera indexet", variant="primary")
-            gr.Markdown(
-                "### Ta bort dokument\n"
-                "Borttagna filer flyttas till mappen .removed i dokumentmappen och kan "
-                "läggas tillbaka därifrån."
-            )
-            remove_pick = gr.Dropdown(
-                label="Filer att ta bort", multiselect=True, choices=[], elem_id="avtal-admin-rm"
-            )
-            remove_button = gr.Button("Ta bort och uppdatera indexet", variant="stop")
-            gr.Markdown(
-                "### Indexet\n"
-                "Uppdatera indexet efter att filer har ändrats direkt i mappen. "
-                "Frågor besvaras från det gamla indexet tills det nya är klart."
-            )
-            with gr.Row():
-                update_button = gr.Button("Uppdatera indexet")
-                full_button = gr.Button("Indexera om allt")
+        login = login_box()
+        admin = admin_panel(assistant.settings.max_file_mb)
+    calls = AdminCallbacks(assistant, gate, refresh, len(refreshed))
+    panel_outputs = [
+        session,
+        login.box,
+        admin.panel,
+        admin.signed_in,
+        admin.files_table,
+        admin.remove_pick,
+    ]
+    login_outputs = [*panel_outputs, login.password, login.message, admin.status]
+    login.button.click(calls.on_login, [login.user, login.password], login_outputs, **PRIVATE)
+    login.password.submit(calls.on_login, [login.user, login.password], login_outputs, **PRIVATE)
+    admin.logout_button.click(calls.on_logout, [session], login_outputs, **PRIVATE)
 
-    def shown_panel(active: Any) -> tuple[Any, ...]:
-        """session, login box, panel, signed-in line, files table, remove choices."""
-        if not gate.allows(active):
-            return (
-                None,
-                gr.Column(visible=True),
-                gr.Column(visible=False),
-                "",
-                [],
-                gr.Dropdown(choices=[], value=[]),
-            )
-        return (
-            active,
-            gr.Column(visible=False),
-            gr.Column(visible=True),
-            f"Inloggad som **{active.user}**.",
-            file_rows(assistant),
-            gr.Dropdown(choices=corpus_files(settings.corpus_dir), value=[]),
-        )
-
-    panel_outputs = [session, login_box, panel, signed_in, files_table, remove_pick]
-
-    def on_login(name: str, secret: str):
-        active = gate.login(name or "", secret or "")
-        message = "" if active is not None else WRONG_LOGIN
-        return *shown_panel(active), "", message, ""
-
-    def on_logout(active: Any):
-        gate.logout(active)
-        return *shown_panel(None), "", "Du är utloggad.", ""
-
-    login_outputs = [*panel_outputs, password, login_message, status]
-    login_button.click(on_login, [user, password], login_outputs, **PRIVATE)
-    password.submit(on_login, [user, password], login_outputs, **PRIVATE)
-    logout_button.click(on_logout, [session], login_outputs, **PRIVATE)
-
-    action_outputs = [*panel_outputs, login_message, status, upload, *refreshed]
-    unchanged = [gr.skip()] * len(panel_outputs)
-    others = [gr.skip()] * len(refreshed)  # the other tabs as they are
-
-    def denied():
-        return *shown_panel(None), DENIED, DENIED, gr.skip(), *others
-
-    def current_panel(active: Any) -> tuple[Any, ...]:
-        """The panel after an action. The session is never written back: a logout during
-        a long rebuild must stay a logout."""
-        if not gate.allows(active):
-            return shown_panel(None)
-        return gr.skip(), *shown_panel(active)[1:]
-
-    def note(text: str):
-        return *unchanged, gr.skip(), text, gr.skip(), *others
-
-    def changes(
-        active: Any, before: str, full: bool, progress_bar: gr.Progress
-    ) -> Iterator[tuple[Any, ...]]:
-        """Rebuild after a change, streaming progress; last, everything refreshed."""
-        text = before
-        for text, step in rebuild_markdown(assistant, full, before):
-            if step.total:
-                progress_bar((step.done, step.total), desc=step.text)
-            yield note(text)
-        yield *current_panel(active), gr.skip(), text, None, *refresh()
-
-    def on_upload(
-        active: Any,
-        files: list[str] | None,
-        replace_existing: bool,
-        progress_bar: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio's way)
-    ):
-        if not gate.allows(active):
-            yield denied()
-            return
-        if not files:
-            yield note(NOTHING_CHOSEN)
-            return
-        pairs = [(Path(f), Path(f).name) for f in files]
-        limit = max_bytes(settings)
-        try:
-            outcomes = save_uploads(pairs, settings.corpus_dir, limit, bool(replace_existing))
-        finally:
-            for source, _ in pairs:  # Gradio's copy: the corpus folder has its own now
-                source.unlink(missing_ok=True)
-        before = outcomes_markdown("Uppladdning", outcomes)
-        yield *current_panel(active), gr.skip(), before, None, *others
-        if any(o.done for o in outcomes):
-            yield from changes(active, before, False, progress_bar)
-
-    def on_remove(
-        active: Any,
-        names: list[str] | None,
-        progress_bar: gr.Progress = gr.Progress(),  # noqa: B008
-    ):
-        if not gate.allows(active):
-            yield denied()
-            return
-        if not names:
-            yield note(NOTHING_CHOSEN)
-            return
-        outcomes = remove_files(names, settings.corpus_dir)
-        before = outcomes_markdown("Borttagning", outcomes)
-        yield *current_panel(active), gr.skip(), before, gr.skip(), *others
-        if any(o.done for o in outcomes):
-            yield from changes(active, before, False, progress_bar)
-
-    def on_update(active: Any, progress_bar: gr.Progress = gr.Progress()):  # noqa: B008
-        if not gate.allows(active):
-            yield denied()
-            return
-        yield from changes(active, "", False, progress_bar)
-
-    def on_full(active: Any, progress_bar: gr.Progress = gr.Progress()):  # noqa: B008
-        if not gate.allows(active):
-            yield denied()
-            return
-        yield from changes(active, "", True, progress_bar)
-
-    upload_button.click(on_upload, [session, upload, replace], action_outputs, **PRIVATE)
-    remove_button.click(on_remove, [session, remove_pick], action_outputs, **PRIVATE)
-    update_button.click(on_update, [session], action_outputs, **PRIVATE)
-    full_button.click(on_full, [session], action_outputs, **PRIVATE)
+    actions = [*panel_outputs, login.message, admin.status, admin.upload, *refreshed]
+    uploaded = [session, admin.upload, admin.replace]
+    admin.upload_button.click(calls.on_upload, uploaded, actions, **PRIVATE)
+    admin.remove_button.click(calls.on_remove, [session, admin.remove_pick], actions, **PRIVATE)
+    admin.update_button.click(calls.on_update, [session], actions, **PRIVATE)
+    admin.full_button.click(calls.on_full, [session], actions, **PRIVATE)
