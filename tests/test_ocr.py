@@ -251,7 +251,7 @@ def test_ocr_provenance_survives_the_stored_index(scanned_corpus):
 def test_low_confidence_pages_are_listed_in_the_summary(
     tmp_path, scans, embedder, monkeypatch, capsys
 ):
-    from ingest.__main__ import _print_summary
+    from ingest.__main__ import print_summary
 
     monkeypatch.setenv(ocr.MIN_CONFIDENCE_ENV, "99.5")  # every page is "hard to read"
     corpus = tmp_path / "corpus"
@@ -260,7 +260,7 @@ def test_low_confidence_pages_are_listed_in_the_summary(
     report = build(corpus, tmp_path / "index", embedder.model_id, 50_000_000, embedder=embedder)
     assert [(n.path, n.page) for n in report.to_check] == [("skannad.pdf", 1), ("skannad.pdf", 2)]
     assert report.to_check[0].reason.startswith("hard to read (mean word confidence ")
-    _print_summary(report, tmp_path / "index")
+    print_summary(report, tmp_path / "index")
     assert "check skannad.pdf page 1: hard to read" in capsys.readouterr().err
 
 
