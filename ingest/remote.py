@@ -10,7 +10,6 @@ single source of truth: the lexical index is derived from the stored passages on
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 
@@ -147,6 +146,3 @@ def open_remote(target: RemoteTarget, embedding_model: str) -> StoredIndex:
     )
     return StoredIndex(manifest, chunks, collection, lexical, vocabulary, name)
 
-
-def manifest_json(manifest: Manifest) -> dict:
-    return json.loads(manifest.to_json())
