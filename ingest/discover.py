@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.messages import Problem
+from ingest.messages import Problem, cause
 from ingest.parse import IMAGE_SUFFIXES, PARSERS, UnreadableDocument
 from ingest.parse import docx as docx_format
 from ingest.parse import image as image_format
@@ -27,9 +27,6 @@ TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 BINARY = "binary"  # codes of the message tables (ingest/messages/)
 UTF16 = "utf16"
 _SNIFF_BYTES = 8192
-_MAX_REASON = 200
-# a library's error text inside a reason: room is left for the words around it
-_MAX_CAUSE = _MAX_REASON - 40
 
 
 @dataclass(frozen=True)
@@ -99,11 +96,6 @@ def _skipped(rel: str) -> bool:
     )
 
 
-def _one_line(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_CAUSE else text[: _MAX_CAUSE - 1] + "…"
-
-
 def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[ParseProblem]]:
     """Files that a parser can read, by stable id; problems for the rest."""
     files: list[SourceFile] = []
@@ -122,8 +114,8 @@ def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[P
             size = path.stat().st_size
             data = b"" if size == 0 or size > max_bytes else path.read_bytes()
         except OSError as error:
-            cause = _one_line(f"{type(error).__name__}: {error.strerror or error}")
-            problems.append(ParseProblem(rel, Problem("not_opened", {"error": cause})))
+            opened = cause(f"{type(error).__name__}: {error.strerror or error}")
+            problems.append(ParseProblem(rel, Problem("not_opened", {"error": opened})))
             continue
         if size == 0:
             problems.append(ParseProblem(rel, Problem("empty_file")))
@@ -153,8 +145,8 @@ def parse_file(source: SourceFile, catalog: dict[str, CatalogEntry]) -> Document
     except UnreadableDocument:
         raise
     except Exception as error:  # a parser library failing on a broken file
-        cause = _one_line(f"{type(error).__name__}: {error}")
-        raise UnreadableDocument("not_readable", error=cause) from error
+        failure = cause(f"{type(error).__name__}: {error}")
+        raise UnreadableDocument("not_readable", error=failure) from error
     if not any(b.kind != "heading" for b in parsed.blocks):
         raise UnreadableDocument("no_text_found")
     entry = catalog.get(source.doc_id, CatalogEntry())

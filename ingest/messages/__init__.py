@@ -61,6 +61,12 @@ class _Formatter(string.Formatter):
         return text.replace(".", ",") if self.lang == "sv" and isinstance(value, float) else text
 
 
+def cause(error: object, limit: int = 160) -> str:
+    """A library's error as a detail: one line, at most `limit` characters."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def size_text(size: int, lang: str = "en") -> str:
     """A file size: 7.8 kB in English, 7,8 kB in Swedish."""
     if size >= 1_000_000:

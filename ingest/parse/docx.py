@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ingest.messages import Problem
+from ingest.messages import Problem, cause
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse.html import BlockBuilder, cell_markup
 from ingest.parse.text import choose_title
@@ -52,8 +52,7 @@ def _open(path: Path) -> Any:
         with zipfile.ZipFile(path) as package:
             names = package.namelist()
     except zipfile.BadZipFile as error:
-        cause = " ".join(str(error).split())[:200]
-        raise UnreadableDocument("damaged_docx", error=cause) from error
+        raise UnreadableDocument("damaged_docx", error=cause(error)) from error
     if "word/document.xml" not in names:
         raise UnreadableDocument(NO_WORD_DOCUMENT)
     try:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ingest.messages import Problem
+from ingest.messages import Problem, cause
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse import ocr as ocr_reader
 from ingest.parse.layout import write_blocks
@@ -72,7 +72,7 @@ def read_image(path: Path) -> tuple[str, str | None, list[Block], list[PageReadi
         limit = MAX_PIXELS / 1e6
         raise UnreadableDocument("image_far_too_large", pixels=179, limit=limit) from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise UnreadableDocument("damaged_image", error=_short(error)) from error
+        raise UnreadableDocument("damaged_image", error=cause(error, 120)) from error
     with image:
         pixels = image.width * image.height
         if pixels > MAX_PIXELS:
@@ -83,7 +83,7 @@ def read_image(path: Path) -> tuple[str, str | None, list[Block], list[PageReadi
         try:
             results = list(ocr_reader.read_pages(_frames(image), min(frames, max_pages())))
         except (OSError, ValueError, SyntaxError) as error:  # truncated or damaged data
-            raise UnreadableDocument("damaged_image", error=_short(error)) from error
+            raise UnreadableDocument("damaged_image", error=cause(error, 120)) from error
     readings = [r.reading for r in results]
     pages = [r.items for r in results]
     if not any(pages):
@@ -93,10 +93,6 @@ def read_image(path: Path) -> tuple[str, str | None, list[Block], list[PageReadi
     read = {r.page: r for r in readings if r.confidence is not None}
     source, title, blocks = write_blocks(pages, read)
     return source, title, blocks, readings
-
-
-def _short(error: object) -> str:
-    return (" ".join(str(error).split()) or type(error).__name__)[:120]
 
 
 def image_text(path: Path) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.messages import Problem
+from ingest.messages import cause as one_line
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse import ocr as ocr_reader
 from ingest.parse.layout import MARGIN, Grid, Item, Line, join_lines, write_blocks
@@ -65,7 +66,7 @@ def _open(path: Path) -> Any:
         cause = error.args[0] if error.args else error
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise UnreadableDocument(ENCRYPTED) from error
-        raise UnreadableDocument("damaged_pdf", error=_one_line(cause)) from error
+        raise UnreadableDocument("damaged_pdf", error=one_line(cause)) from error
 
 
 def max_pages() -> int:
@@ -90,11 +91,6 @@ def _check_pages(pdf: Any) -> None:
     pages, limit = page_count(pdf), max_pages()
     if pages > limit:
         raise UnreadableDocument("too_many_pages", pages=pages, limit=limit)
-
-
-def _one_line(error: object) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text[:160]
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -153,7 +149,7 @@ def read_pdf_pages(path: Path) -> tuple[str, str | None, list[Block], list[PageR
                 if scan:
                     scanned.append(number)
         except Exception as error:  # pdfminer failing on a damaged page
-            raise UnreadableDocument("damaged_pdf", error=_one_line(error)) from error
+            raise UnreadableDocument("damaged_pdf", error=one_line(error)) from error
     readings: list[PageReading] = []
     if scanned:
         for result in _read_scans(path, scanned):
