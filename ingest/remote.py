@@ -145,4 +145,3 @@ def open_remote(target: RemoteTarget, embedding_model: str) -> StoredIndex:
         [tokenize(lexical_text(c), vocabulary) for c in chunks] or [[""]], show_progress=False
     )
     return StoredIndex(manifest, chunks, collection, lexical, vocabulary, name)
-

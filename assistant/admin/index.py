@@ -23,7 +23,6 @@ from ingest.messages import CodedError, Problem
 FILE_HEADERS = ["Fil", "Storlek", "Status", "Titel i indexet"]
 
 
-
 class IndexNotLoaded(CodedError):
     """The new index was built but the app could not load it (it answers from the old one)."""
 

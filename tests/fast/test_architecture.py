@@ -18,6 +18,7 @@ CORE = (
     "assistant.qa",
     "assistant.service",
     "assistant.generate",
+    "assistant.verify",
     "assistant.llm",
     "assistant.config",
     "assistant.types",
