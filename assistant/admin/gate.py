@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 
 from assistant.config import Settings
+from ingest.messages import CodedError
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +23,8 @@ FAILED_LOGIN_DELAY_S = 1.0  # failed logins wait this long, one at a time
 MIN_PASSWORD_LENGTH = 12
 
 
-class AdminConfigError(ValueError):
-    """The admin credentials are set up in a way that cannot work."""
+class AdminConfigError(CodedError, ValueError):
+    """The admin credentials are set up in a way that cannot work (app.py says why)."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Gate:
         self, user: str, password: str, session_hours: float = 8.0, idle_minutes: float = 30.0
     ) -> None:
         if not password:
-            raise AdminConfigError("an empty admin password is not allowed")
+            raise AdminConfigError("admin_password_empty")
         self.user = user
         self._password = password.encode("utf-8")
         self._lifetime = session_hours * 3600
@@ -102,19 +103,17 @@ def gate_from_settings(settings: Settings) -> Gate | None:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
             raise AdminConfigError(
-                f"cannot read the admin password file {path}: {error}"
+                "password_file_unreadable", path=str(path), error=str(error)
             ) from error
         password = lines[0].strip() if lines else ""
         if not password:
-            raise AdminConfigError(f"the admin password file {path} is empty")
+            raise AdminConfigError("password_file_empty", path=str(path))
     if not password:
         return None
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AdminConfigError(
-            f"the admin password is too short: use at least {MIN_PASSWORD_LENGTH} characters"
-        )
+        raise AdminConfigError("password_too_short", minimum=MIN_PASSWORD_LENGTH)
     if not settings.admin_user.strip():
-        raise AdminConfigError("the admin user name is empty")
+        raise AdminConfigError("admin_user_empty")
     return Gate(
         settings.admin_user.strip(),
         password,

@@ -60,7 +60,7 @@ def codes_in_the_code() -> set[str]:
     """String literals passed as the code of a Problem or an error, and the *_MISSING etc.
     constants that name codes, across ingest and assistant."""
     found: set[str] = set()
-    names = {"Problem", "UnreadableDocument", "Refused", "IndexNotLoaded"}
+    names = {"Problem", "UnreadableDocument", "Refused", "IndexNotLoaded", "AdminConfigError"}
     for path in [*ROOT.glob("ingest/**/*.py"), *ROOT.glob("assistant/**/*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
