@@ -7,6 +7,7 @@ Set AVTAL_SCREENSHOT_DIR=docs to keep docs/overview.png and docs/ansvar.png.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,16 @@ def test_overview_cards_fit_and_cite(browser_page, tmp_path):
     marked.wait_for()
     assert "medlemsavgift på 21 kr/invånare" in marked.inner_text()
     assert SOURCE_TITLE in page.locator("#avtal-reader h3").inner_text()
+    # the reader's picker follows the citation, and its update keeps the marked passage
+    picker = page.get_by_label("Läs dokument")
+    expect(picker).to_have_value(re.compile(re.escape(SOURCE_TITLE)))
+    page.wait_for_timeout(500)
+    expect(marked).to_have_count(1)
+    # picking a document by hand still opens it
+    picker.click()
+    page.get_by_role("option").filter(has_text="Plan för attraktivitet").click()
+    expect(page.locator("#avtal-reader h3")).to_contain_text("Plan för attraktivitet")
+    expect(marked).to_have_count(0)
 
     page.set_viewport_size({"width": 480, "height": 900})
     page.wait_for_timeout(300)

@@ -98,17 +98,22 @@ class Callbacks:
     def on_select(self, history: list[Exchange], data: gr.SelectData):
         return shown(exchange_at(history, data.index))
 
-    def _clicked(self, data: gr.EventData, hint: str) -> str:
+    def _clicked(self, data: gr.EventData) -> Passage | None:
         passage = passage_of(getattr(data, "_data", None))
         if passage is None or passage.doc_id not in self.assistant.manifest.documents:
-            return hint
-        return self.view(passage.doc_id, passage)
+            return None
+        return passage
 
     def on_source(self, data: gr.EventData) -> str:
-        return self._clicked(data, VIEWER_HINT)
+        passage = self._clicked(data)
+        return VIEWER_HINT if passage is None else self.view(passage.doc_id, passage)
 
-    def on_cite(self, data: gr.EventData) -> str:
-        return self._clicked(data, READER_HINT)
+    def on_cite(self, data: gr.EventData) -> tuple[str, Any]:
+        """The cited document in the reader, and the reader's picker showing it."""
+        passage = self._clicked(data)
+        if passage is None:
+            return READER_HINT, gr.skip()
+        return self.view(passage.doc_id, passage), passage.doc_id
 
     def on_clear(self):
         return [], [], *shown(None), VIEWER_HINT
@@ -151,9 +156,10 @@ def _wire_chat(
 
 
 def _wire_documents(calls: Callbacks, docs: DocumentsPanel) -> None:
-    docs.reader_pick.change(calls.view, [docs.reader_pick], [docs.reader], **PRIVATE)
+    # .input, not .change: a citation sets the picker too, and must keep its marked passage
+    docs.reader_pick.input(calls.view, [docs.reader_pick], [docs.reader], **PRIVATE)
     for clickable in (docs.start, docs.cards, docs.duties):
-        clickable.click(calls.on_cite, None, [docs.reader], **PRIVATE)
+        clickable.click(calls.on_cite, None, [docs.reader, docs.reader_pick], **PRIVATE)
     docs.party_pick.change(calls.on_party, [docs.party_pick], [docs.duties], **PRIVATE)
 
 
