@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ingest.messages import Problem
+from ingest.messages import Problem, stored
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 OCR_MARK = "(inläst med OCR)"  # appended to the citation label of text read by OCR
@@ -83,7 +83,11 @@ class PageReading:
 
     def stored_problem(self) -> Problem | None:
         """The problem OCR noted for this page (not a low confidence); None when none."""
-        return Problem(self.problem, dict(self.details)) if self.problem else None
+        if not self.problem:
+            return None
+        if self.details:
+            return Problem(self.problem, dict(self.details))
+        return stored(self.problem, page=True)
 
 
 @dataclass(frozen=True)

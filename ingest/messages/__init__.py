@@ -94,10 +94,10 @@ class Problem:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Problem:
-        """From to_dict(); a record of an older index (only "reason") keeps its text."""
+        """From to_dict(); a record of an older index has only its English "reason"."""
         if "code" in data:
             return cls(str(data["code"]), dict(data.get("details") or {}))
-        return cls(str(data.get("reason", "could_not_be_read")))
+        return stored(str(data.get("reason", "unreadable")))
 
 
 class CodedError(Exception):
@@ -119,6 +119,22 @@ class CodedError(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled across the isolated parse's process
         return (_rebuilt, (type(self), self.problem.code, self.problem.details))
+
+
+PAGE_CODES = frozenset(
+    {"blank_page", "page_no_text", "page_not_text", "page_empty", "page_ocr_missing"}
+)
+
+
+def stored(text: str, page: bool = False) -> Problem:
+    """A problem as an index stores it: a code, or (an index built before the codes) the
+    English words of a message without details, found by exact lookup in en.toml. Other
+    old words stay as they are in every language."""
+    if text in table("en"):
+        return Problem(text)
+    same = [c for c, t in table("en").items() if t == text and "{" not in t]
+    same.sort(key=lambda code: (code in PAGE_CODES) != page)
+    return Problem(same[0] if same else text)
 
 
 def _problem(value: Any) -> Problem:

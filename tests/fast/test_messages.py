@@ -13,6 +13,7 @@ import pytest
 
 from ingest.messages import CodedError, Problem, message, size_text, table
 from ingest.parse import UnreadableDocument
+from ingest.schema import PageReading
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH_WORDS = {"file", "the", "not", "of", "is", "and", "could", "read", "page"}
@@ -94,6 +95,15 @@ def test_english_wording_is_the_summary_and_swedish_the_admin_tab():
 def test_an_unknown_code_is_a_reason_stored_by_an_older_index():
     old = Problem.from_dict({"file": "a.pdf", "reason": "damaged PDF (EOF)"})
     assert old.text("sv") == "damaged PDF (EOF)" == str(old)
+
+
+def test_an_older_index_s_words_without_details_are_found_in_the_table():
+    assert Problem.from_dict({"file": "a.txt", "reason": "no text found"}).text("sv") == (
+        "ingen text hittades i filen"
+    )
+    page = PageReading(2, None, "no text found")  # as an older index stored it
+    assert page.stored_problem().text("sv") == "ingen text hittades"
+    assert PageReading(1, None, "blank page").stored_problem() == Problem("blank_page")
 
 
 def test_errors_keep_their_code_and_details_through_pickle_and_json():
