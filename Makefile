@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test index eval lint clean browser bench load lexicon train ocr ocr-bench
+.PHONY: run test test-fast index eval lint clean browser bench load lexicon train ocr ocr-bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -48,9 +48,14 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: browser tests will be skipped (apt-get install chromium)"; fi; }
 
+# Both test layers: fast (no model, server or browser) and acceptance (tests/conftest.py).
 test: $(TEST_STAMP) browser lexicon ocr
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# The fast layer only (under 30 s): import rules, messages, parsers, the QA core with fakes.
+test-fast: $(TEST_STAMP)
+	$(PY) -m pytest -m fast -q
 
 eval: $(TEST_STAMP) lexicon
 	$(PY) -m assistant eval --sets --quiet

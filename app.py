@@ -14,10 +14,10 @@ from ingest.offline import enforce_offline
 
 def main(argv: list[str] | None = None) -> int:
     enforce_offline()
-    from assistant.admin import AdminConfigError, gate_from_settings
+    from assistant.admin.gate import AdminConfigError, gate_from_settings
     from assistant.config import Settings
     from assistant.service import Assistant
-    from assistant.ui import build_ui, launch, warm_up
+    from assistant.web.app import build_ui, launch, warm_up
     from ingest.store import IndexUnavailable
 
     defaults = Settings()

@@ -89,7 +89,6 @@ class _Loaded:
     index: StoredIndex
     retriever: Retriever
     features: FeatureBuilder
-    sections: dict[tuple[str, tuple[str, ...]], list[Chunk]]
     documents: dict[str, list[Chunk]]
 
 
@@ -143,14 +142,11 @@ class Assistant:
             lexical_weight=s.lexical_weight,
             fusion=s.fusion,
         )
-        sections: dict[tuple[str, tuple[str, ...]], list[Chunk]] = {}
         documents: dict[str, list[Chunk]] = {}
         for chunk in index.chunks:
             documents.setdefault(chunk.doc_id, []).append(chunk)
-            if chunk.row is not None:
-                sections.setdefault((chunk.doc_id, chunk.heading_path), []).append(chunk)
         features = FeatureBuilder(index.vocabulary, retriever.doc_tokens)
-        return _Loaded(index, retriever, features, sections, documents)
+        return _Loaded(index, retriever, features, documents)
 
     # -- the index in use ------------------------------------------------------------
     @property
@@ -171,9 +167,6 @@ class Assistant:
     def document_text(self, content_hash: str) -> str | None:
         """A document's text as stored with the index in use (None when it has none)."""
         return self._loaded.index.document_text(content_hash)
-
-    def section_rows(self, chunk: Chunk) -> list[Chunk]:
-        return self._loaded.sections.get((chunk.doc_id, chunk.heading_path), [])
 
     def reload_if_rebuilt(self, wait: bool = False) -> bool:
         """Load a newly published index version; True when a reload was started."""

@@ -45,7 +45,7 @@ class ConsoleProgress:
             bar.close()  # type: ignore[attr-defined]
 
 
-def _print_summary(report, index: Path) -> None:  # report: BuildReport
+def print_summary(report, index: Path) -> None:  # report: BuildReport
     kind = "full rebuild" if report.full else "incremental update"
     print(
         f"{kind} ({report.reason}): {report.documents} documents, {report.chunks} chunks "
@@ -64,12 +64,8 @@ def _print_summary(report, index: Path) -> None:  # report: BuildReport
         print(f"  check {note} (read by OCR)", file=sys.stderr)
 
 
-def main(argv: list[str] | None = None) -> int:
-    enforce_offline()
-    from ingest.build import build, staleness
+def _parser() -> argparse.ArgumentParser:
     from ingest.embed import PACKAGED_MODEL
-    from ingest.store import IndexUnavailable
-    from ingest.versions import BuildInProgress
 
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
@@ -93,17 +89,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--chroma-port", type=int, default=int(os.environ.get("AVTAL_CHROMA_PORT", "8000"))
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _remote(args: argparse.Namespace):  # -> RemoteTarget | None
     from ingest.remote import RemoteTarget
 
-    remote = None
-    if args.chroma_host:
-        remote = RemoteTarget(
-            args.chroma_host,
-            args.chroma_port,
-            os.environ.get("AVTAL_CHROMA_TOKEN", ""),
-            os.environ.get("AVTAL_CHROMA_PREFIX", "passages"),
-        )
+    if not args.chroma_host:
+        return None
+    return RemoteTarget(
+        args.chroma_host,
+        args.chroma_port,
+        os.environ.get("AVTAL_CHROMA_TOKEN", ""),
+        os.environ.get("AVTAL_CHROMA_PREFIX", "passages"),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    enforce_offline()
+    from ingest.build import build, staleness
+    from ingest.store import IndexUnavailable
+    from ingest.versions import BuildInProgress
+
+    args = _parser().parse_args(argv)
+    remote = _remote(args)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for noisy in ("httpx", "sentence_transformers", "chromadb", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -112,11 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: corpus folder {args.corpus} does not exist", file=sys.stderr)
         return 2
     max_bytes = int(args.max_file_mb * 1_000_000)
-    if args.if_stale and not args.full:
-        reason = staleness(args.corpus, args.index, args.model, max_bytes, remote)
-        if not reason:
-            print(f"index {args.index} is up to date", file=sys.stderr)
-            return 0
+    fresh = args.if_stale and not args.full
+    if fresh and not staleness(args.corpus, args.index, args.model, max_bytes, remote):
+        print(f"index {args.index} is up to date", file=sys.stderr)
+        return 0
     progress = ConsoleProgress(enabled=sys.stderr.isatty() and not args.json)
     try:
         report = build(
@@ -128,15 +136,12 @@ def main(argv: list[str] | None = None) -> int:
             progress=progress,
             remote=remote,
         )
-    except BuildInProgress as error:
+    except (BuildInProgress, IndexUnavailable) as error:
         print(f"error: {error}", file=sys.stderr)
-        return 3
-    except IndexUnavailable as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return 3 if isinstance(error, BuildInProgress) else 2
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
-    _print_summary(report, args.index)
+    print_summary(report, args.index)
     return 0
 
 

@@ -19,7 +19,8 @@ import numpy as np
 from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.discover import CatalogEntry, SourceFile, discover, parse_file, read_catalog
 from ingest.embed import Embedder, SentenceTransformerEmbedder, embedding_text
-from ingest.lexical import build_vocabulary, tokenize
+from ingest.lexical import build_vocabulary, lexical_text, tokenize
+from ingest.messages import Problem
 from ingest.overview.derive import card_of
 from ingest.overview.model import Card
 from ingest.overview.storage import read_cards, write_cards
@@ -61,7 +62,11 @@ class PageNote:
 
     path: str
     page: int
-    reason: str
+    problem: Problem
+
+    @property
+    def reason(self) -> str:
+        return str(self.problem)
 
     def __str__(self) -> str:
         return f"{self.path} page {self.page}: {self.reason}"
@@ -76,9 +81,9 @@ def notes_for(doc_id: str, pages: list[dict]) -> list[PageNote]:
     """The pages to check of one document, from its DocumentInfo.ocr_pages."""
     notes = []
     for entry in pages:
-        reason = page_problem(PageReading(**entry))
-        if reason:
-            notes.append(PageNote(doc_id, int(entry["page"]), reason))
+        problem = page_problem(PageReading(**entry))
+        if problem:
+            notes.append(PageNote(doc_id, int(entry["page"]), problem))
     return notes
 
 
@@ -96,7 +101,7 @@ class BuildReport:
     unchanged: int = 0
     embedded: int = 0
     full: bool = False
-    reason: str = ""
+    reason: Problem = field(default_factory=lambda: Problem("incremental"))
     problems: list[ParseProblem] = field(default_factory=list)
     seconds: float = 0.0
     rebuilt: bool = True
@@ -104,6 +109,7 @@ class BuildReport:
 
     def to_dict(self) -> dict:
         data = asdict(self)
+        data["reason"] = str(self.reason)
         data["problems"] = [{"file": p.path, "reason": p.reason} for p in self.problems]
         data["to_check"] = [
             {"file": n.path, "page": n.page, "reason": n.reason} for n in self.to_check
@@ -112,23 +118,19 @@ class BuildReport:
         return data
 
 
-def lexical_text(chunk: Chunk) -> str:
-    """The lexical side sees where a chunk stands (title, headings) as well as its text."""
-    return " ".join([chunk.title, *chunk.heading_path, chunk.text])
-
-
 def catalog_fingerprint(entry: CatalogEntry) -> str:
     return json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True)
 
 
-def full_rebuild_reason(manifest: Manifest | None, model: str) -> str:
+def full_rebuild_reason(manifest: Manifest | None, model: str) -> Problem | None:
     if manifest is None:
-        return "no index yet"
+        return Problem("no_index_yet")
     if manifest.embedding_model != model:
-        return f"embedding model changed ({manifest.embedding_model} -> {model})"
+        return Problem("model_changed", {"old": manifest.embedding_model, "new": model})
     if manifest.chunker_version != CHUNKER_VERSION:
-        return f"chunker changed (version {manifest.chunker_version} -> {CHUNKER_VERSION})"
-    return ""
+        versions = {"old": manifest.chunker_version, "new": CHUNKER_VERSION}
+        return Problem("chunker_changed", versions)
+    return None
 
 
 def _current_manifest(index_dir: Path, remote: RemoteTarget | None = None) -> Manifest | None:
@@ -156,7 +158,7 @@ def staleness(
     manifest = _current_manifest(index_dir, remote)
     reason = full_rebuild_reason(manifest, model)
     if reason or manifest is None:
-        return reason
+        return str(reason)
     catalog, _ = read_catalog(corpus_dir)
     files, _ = discover(corpus_dir, max_bytes)
     current = {
@@ -266,7 +268,7 @@ def build(
         manifest = _current_manifest(index_dir, remote)
         reason = full_rebuild_reason(manifest, model)
         report.full = full or bool(reason)
-        report.reason = reason or ("--full requested" if full else "incremental")
+        report.reason = reason or Problem("full_requested" if full else "incremental")
         if reason and manifest is not None:
             log.info("full rebuild: %s", reason)
         catalog, problems = read_catalog(corpus_dir)
@@ -275,12 +277,12 @@ def build(
         plan = _plan(files, catalog, manifest, report.full, report)
         failed = dict(plan.still_failed)
         if manifest is not None:
-            old_reasons = {p["file"]: p["reason"] for p in manifest.problems}
+            old_problems = {p["file"]: Problem.from_dict(p) for p in manifest.problems}
             for doc_id in plan.still_failed:
-                reason = old_reasons.get(doc_id, "could not be read")
-                report.problems.append(ParseProblem(doc_id, reason))
+                problem = old_problems.get(doc_id, Problem("unreadable"))
+                report.problems.append(ParseProblem(doc_id, problem))
         if manifest is not None and not (plan.parse or report.removed or report.full):
-            report.rebuilt, report.reason = False, "up to date"
+            report.rebuilt, report.reason = False, Problem("up_to_date")
             report.documents = len(manifest.documents)
             report.chunks = sum(d.chunks for d in manifest.documents.values())
             report.to_check = page_notes(manifest.documents)
@@ -298,7 +300,7 @@ def build(
                 with reporting(lambda done, total: progress("ocr", done, total)):
                     document = parse(source, catalog)
             except UnreadableDocument as error:
-                report.problems.append(ParseProblem(source.doc_id, str(error)))
+                report.problems.append(ParseProblem(source.doc_id, error.problem))
                 failed[source.doc_id] = source.content_hash
                 for names in (report.added, report.changed):
                     if source.doc_id in names:
@@ -360,7 +362,7 @@ def build(
             chunker_version=CHUNKER_VERSION,
             built_at=stamp,
             documents=dict(sorted(infos.items())),
-            problems=[{"file": p.path, "reason": p.reason} for p in report.problems],
+            problems=[p.to_dict() for p in report.problems],
             failed=failed,
         )
         if remote is not None:

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.messages import Problem, cause
 from ingest.parse import IMAGE_SUFFIXES, PARSERS, UnreadableDocument
 from ingest.parse import docx as docx_format
 from ingest.parse import image as image_format
@@ -23,10 +24,9 @@ CATALOG_FILE = "catalog.toml"
 IGNORED_NAMES = {CATALOG_FILE, "README.md", "README.txt"}
 LOCK_FILE_PREFIX = "~$"  # Word's owner file beside an open document
 TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
-BINARY = "binary content, not text"
-UTF16 = "UTF-16 encoded text; save it as UTF-8 and add it again"
+BINARY = "binary"  # codes of the message tables (ingest/messages/)
+UTF16 = "utf16"
 _SNIFF_BYTES = 8192
-_MAX_REASON = 200
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def read_catalog(corpus_dir: Path) -> tuple[dict[str, CatalogEntry], list[ParseP
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return {}, [ParseProblem(CATALOG_FILE, f"catalog ignored: {error}")]
+        return {}, [ParseProblem(CATALOG_FILE, Problem("catalog_ignored", {"error": str(error)}))]
     entries = {}
     for name, fields in data.items():
         if isinstance(fields, dict):
@@ -67,15 +67,7 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def human_size(size: int) -> str:
-    if size >= 1_000_000:
-        return f"{size / 1e6:.1f} MB"
-    if size >= 1_000:
-        return f"{size / 1e3:.1f} kB"
-    return f"{size} bytes"
-
-
-def content_problem(suffix: str, data: bytes) -> str | None:
+def content_problem(suffix: str, data: bytes) -> Problem | None:
     """Why a file's bytes cannot be what its name says, or None when they may be."""
     head = data[:_SNIFF_BYTES]
     if suffix == ".pdf":
@@ -87,11 +79,11 @@ def content_problem(suffix: str, data: bytes) -> str | None:
     if suffix not in TEXT_SUFFIXES:
         return None
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None if suffix in (".html", ".htm") else UTF16
+        return None if suffix in (".html", ".htm") else Problem(UTF16)
     if b"\x00" in head:
-        return BINARY
+        return Problem(BINARY)
     if not data.strip():
-        return "empty file (only whitespace)"
+        return Problem("only_whitespace")
     return None
 
 
@@ -102,11 +94,6 @@ def _skipped(rel: str) -> bool:
         or any(part.startswith(".") for part in parts)
         or parts[-1].startswith(LOCK_FILE_PREFIX)
     )
-
-
-def _one_line(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_REASON else text[: _MAX_REASON - 1] + "…"
 
 
 def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[ParseProblem]]:
@@ -120,21 +107,22 @@ def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[P
             continue
         suffix = path.suffix.lower()
         if suffix not in PARSERS:
-            problems.append(ParseProblem(rel, f"unsupported file type '{path.suffix or '(none)'}'"))
+            suffix_found = {"suffix": path.suffix or "(none)"}
+            problems.append(ParseProblem(rel, Problem("unsupported_type", suffix_found)))
             continue
         try:
             size = path.stat().st_size
             data = b"" if size == 0 or size > max_bytes else path.read_bytes()
         except OSError as error:
-            reason = f"could not be opened ({type(error).__name__}: {error.strerror or error})"
-            problems.append(ParseProblem(rel, _one_line(reason)))
+            opened = cause(f"{type(error).__name__}: {error.strerror or error}")
+            problems.append(ParseProblem(rel, Problem("not_opened", {"error": opened})))
             continue
         if size == 0:
-            problems.append(ParseProblem(rel, "empty file"))
+            problems.append(ParseProblem(rel, Problem("empty_file")))
             continue
         if size > max_bytes:
-            limit = f"{human_size(size)}; the limit is {human_size(max_bytes)}"
-            problems.append(ParseProblem(rel, f"file too large ({limit})"))
+            sizes = {"size": size, "limit": max_bytes}
+            problems.append(ParseProblem(rel, Problem("file_too_large", sizes)))
             continue
         problem = content_problem(suffix, data)
         if problem:
@@ -142,7 +130,7 @@ def discover(corpus_dir: Path, max_bytes: int) -> tuple[list[SourceFile], list[P
             continue
         digest = file_hash(data)
         if digest in seen:
-            problems.append(ParseProblem(rel, f"duplicate of {seen[digest]} (same content)"))
+            problems.append(ParseProblem(rel, Problem("duplicate", {"original": seen[digest]})))
             continue
         seen[digest] = rel
         files.append(SourceFile(rel, path, digest, size))
@@ -154,13 +142,13 @@ def parse_file(source: SourceFile, catalog: dict[str, CatalogEntry]) -> Document
     parser = PARSERS[source.path.suffix.lower()]
     try:
         parsed = parser(source.path)
-    except UnreadableDocument as error:
-        raise UnreadableDocument(_one_line(str(error))) from error
+    except UnreadableDocument:
+        raise
     except Exception as error:  # a parser library failing on a broken file
-        reason = f"could not be read ({type(error).__name__}: {error})"
-        raise UnreadableDocument(_one_line(reason)) from error
+        failure = cause(f"{type(error).__name__}: {error}")
+        raise UnreadableDocument("not_readable", error=failure) from error
     if not any(b.kind != "heading" for b in parsed.blocks):
-        raise UnreadableDocument("no text found")
+        raise UnreadableDocument("no_text_found")
     entry = catalog.get(source.doc_id, CatalogEntry())
     title = entry.title or parsed.title or source.path.stem
     return Document(
@@ -186,5 +174,5 @@ def load_corpus(corpus_dir: Path, max_bytes: int) -> ParseResult:
         try:
             documents.append(parse_file(source, catalog))
         except UnreadableDocument as error:
-            problems.append(ParseProblem(source.doc_id, str(error)))
+            problems.append(ParseProblem(source.doc_id, error.problem))
     return ParseResult(tuple(documents), tuple(problems))

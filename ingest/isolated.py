@@ -23,8 +23,6 @@ from ingest.schema import Document
 
 PARSE_TIMEOUT_S = 300.0
 PARSE_MEMORY_BYTES = 3 * 1024**3  # the child's address space
-TOO_SLOW = "took too long to read (over {seconds:.0f} s)"
-TOO_BIG = "could not be read within the memory limit ({gigabytes:.1f} GB)"
 _OCR_SHARE = 0.8  # of the time limit, for OCR
 
 
@@ -61,12 +59,12 @@ def parse_isolated(
             env=env,
         )
     except subprocess.TimeoutExpired as error:
-        raise UnreadableDocument(TOO_SLOW.format(seconds=timeout_s)) from error
+        raise UnreadableDocument("too_slow", seconds=timeout_s) from error
     if done.returncode != 0 or not done.stdout:
-        raise UnreadableDocument(TOO_BIG.format(gigabytes=memory_bytes / 1024**3))
+        raise UnreadableDocument("too_big", gigabytes=memory_bytes / 1024**3)
     status, value = pickle.loads(done.stdout)
     if status != "ok":
-        raise UnreadableDocument(str(value))
+        raise value
     return value
 
 
@@ -76,9 +74,9 @@ def _child(memory_bytes: int) -> int:
     try:
         result: tuple[str, object] = ("ok", parse_file(source, catalog))
     except UnreadableDocument as error:
-        out_of_memory = _out_of_memory(error.__cause__)
-        reason = TOO_BIG.format(gigabytes=memory_bytes / 1024**3) if out_of_memory else str(error)
-        result = ("unreadable", reason)
+        if _out_of_memory(error.__cause__):
+            error = UnreadableDocument("too_big", gigabytes=memory_bytes / 1024**3)
+        result = ("unreadable", UnreadableDocument(error.code, **error.problem.details))
     sys.stdout.buffer.write(pickle.dumps(result))
     sys.stdout.flush()
     return 0

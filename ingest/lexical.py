@@ -14,6 +14,8 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_SWEDISH
 
+from ingest.schema import Chunk
+
 _SUPERSCRIPTS = str.maketrans({c: " " for c in "¹²³⁴⁵⁶⁷⁸⁹⁰*"})
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _MIN_PART = 4
@@ -122,3 +124,8 @@ def tokenize(text: str, vocabulary: frozenset[str], heads: bool = True) -> list[
         parts = compound_parts(word, vocabulary)
         tokens.extend(parts if heads else parts[-1:])
     return tokens
+
+
+def lexical_text(chunk: Chunk) -> str:
+    """The lexical side sees where a chunk stands (title, headings) as well as its text."""
+    return " ".join([chunk.title, *chunk.heading_path, chunk.text])

@@ -10,7 +10,6 @@ single source of truth: the lexical index is derived from the stored passages on
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 
@@ -119,8 +118,7 @@ def open_remote(target: RemoteTarget, embedding_model: str) -> StoredIndex:
     """The live version from the server; the lexical index is built from its passages."""
     import bm25s
 
-    from ingest.build import lexical_text
-    from ingest.lexical import build_vocabulary, tokenize
+    from ingest.lexical import build_vocabulary, lexical_text, tokenize
 
     found = current_remote(target)
     if found is None:
@@ -147,7 +145,3 @@ def open_remote(target: RemoteTarget, embedding_model: str) -> StoredIndex:
         [tokenize(lexical_text(c), vocabulary) for c in chunks] or [[""]], show_progress=False
     )
     return StoredIndex(manifest, chunks, collection, lexical, vocabulary, name)
-
-
-def manifest_json(manifest: Manifest) -> dict:
-    return json.loads(manifest.to_json())

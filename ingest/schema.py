@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingest.messages import Problem, stored
+
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 OCR_MARK = "(inläst med OCR)"  # appended to the citation label of text read by OCR
 OCR_MARK_EN = "(read by OCR)"
@@ -70,13 +72,22 @@ class PageReading:
     """How one page without a text layer was read.
 
     `confidence` is Tesseract's mean word confidence (0-100), None when nothing was read;
-    `problem` says in English why the page gave no (or doubtful) text, '' when it is fine.
+    `problem` is the code of why the page gave no (or doubtful) text, '' when it is fine.
     """
 
     page: int
     confidence: float | None
-    problem: str = ""
+    problem: str = ""  # a code of the message tables (ingest/messages/)
     seconds: float = 0.0
+    details: dict[str, float] = field(default_factory=dict)  # the problem's details
+
+    def stored_problem(self) -> Problem | None:
+        """The problem OCR noted for this page (not a low confidence); None when none."""
+        if not self.problem:
+            return None
+        if self.details:
+            return Problem(self.problem, dict(self.details))
+        return stored(self.problem, page=True)
 
 
 @dataclass(frozen=True)
@@ -115,7 +126,15 @@ class ParseProblem:
     """A file that could not be indexed, and why (shown in the ingest summary)."""
 
     path: str
-    reason: str
+    problem: Problem
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (the ingest summary and logs)."""
+        return str(self.problem)
+
+    def to_dict(self) -> dict:
+        return {"file": self.path, "reason": self.reason, **self.problem.to_dict()}
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,35 @@ def assistant(seed_index, embedder):
     from assistant.service import Assistant
 
     return Assistant(Settings(index_dir=seed_index), embedder=embedder)
+
+
+# -- test layers --------------------------------------------------------------------------
+# fast: no model, no index, no server, no browser, no OCR, no child processes (`make test-fast`,
+# under 30 s);
+# acceptance: everything else. A test is acceptance when it uses a fixture below (directly
+# or through another fixture) or lives in one of the modules below.
+HEAVY_FIXTURES = {"embedder", "seed_index", "assistant"}
+ACCEPTANCE_MODULES = {
+    "test_admin",  # real login delays, parses in a child process
+    "test_admin_app",
+    "test_app",  # starts the app
+    "test_browser",
+    "test_browser_admin",
+    "test_browser_overview",
+    "test_chroma_server",
+    "test_cli",  # runs the commands
+    "test_dev_questions",
+    "test_hostile",  # parses in a child process, large inputs
+    "test_llm",  # a local LLM server
+    "test_ocr",  # Tesseract
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.path.stem
+        heavy = HEAVY_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if heavy or module in ACCEPTANCE_MODULES:
+            item.add_marker(pytest.mark.acceptance)
+        else:
+            item.add_marker(pytest.mark.fast)

@@ -8,25 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from assistant.admin import (
+from assistant.admin.corpus import (
     REMOVED_DIR,
-    AdminConfigError,
-    AdminSession,
-    Gate,
     Refused,
     corpus_files,
-    file_rows,
-    gate_from_settings,
-    rebuild,
-    rebuild_steps,
     remove_files,
     safe_name,
     save_upload,
 )
-from assistant.admin_text import reason_sv, report_sv
+from assistant.admin.gate import AdminConfigError, AdminSession, Gate, gate_from_settings
+from assistant.admin.index import file_rows, rebuild, rebuild_steps
+from assistant.admin.wording import reason_sv, report_sv
 from assistant.config import Settings
 from ingest.build import BuildReport
 from ingest.discover import BINARY, UTF16
+from ingest.messages import Problem
 from ingest.parse.docx import NO_WORD_DOCUMENT, NOT_A_DOCX, OLE_FORMAT
 from ingest.parse.ocr import OCR_MISSING
 from ingest.parse.pdf import ENCRYPTED, NOT_A_PDF
@@ -105,7 +101,7 @@ def test_sessions_expire_and_end_when_idle():
 def test_failed_logins_wait_one_after_the_other():
     from concurrent.futures import ThreadPoolExecutor
 
-    from assistant.admin import FAILED_LOGIN_DELAY_S
+    from assistant.admin.gate import FAILED_LOGIN_DELAY_S
 
     gate = Gate("admin", PASSWORD)
     started = time.monotonic()
@@ -248,7 +244,7 @@ def test_replacing_needs_consent_and_keeps_the_old_version(tmp_path, corpus):
 
 
 def test_two_files_of_one_upload_with_the_same_safe_name_are_not_both_stored(tmp_path, corpus):
-    from assistant.admin import save_uploads
+    from assistant.admin.corpus import save_uploads
 
     first = upload(tmp_path, "a", NEW_DOCUMENT.encode("utf-8"))
     second = upload(tmp_path, "b", (NEW_DOCUMENT + "\nÄndrad.\n").encode("utf-8"))
@@ -299,31 +295,32 @@ def test_only_listed_corpus_files_can_be_removed(tmp_path, corpus, name):
 
 # -- Swedish wording ----------------------------------------------------------------------
 @pytest.mark.parametrize(
-    "reason",
+    "problem",
     [
-        BINARY,
-        UTF16,
-        ENCRYPTED,
-        OCR_MISSING,
-        "no text layer, and OCR found no readable text (blank page: 1 p.)",
-        "no readable text in the image (no text found)",
-        "damaged or unknown image (cannot identify image file)",
-        "not a JPEG image (the content does not match the file name)",
-        NOT_A_PDF,
-        OLE_FORMAT,
-        NOT_A_DOCX,
-        NO_WORD_DOCUMENT,
-        "empty file",
-        "no text found",
-        "unsupported file type '.exe'",
-        "file too large (60.0 MB; the limit is 50.0 MB)",
-        "duplicate of a.txt (same content)",
-        "damaged PDF (unexpected EOF)",
+        Problem(BINARY),
+        Problem(UTF16),
+        Problem(ENCRYPTED),
+        Problem(OCR_MISSING),
+        Problem("pdf_no_text_read", {"pages": [[{"code": "blank_page"}, 1]]}),
+        Problem("image_no_text", {"problems": [{"code": "page_no_text"}]}),
+        Problem("damaged_image", {"error": "cannot identify image file"}),
+        Problem("not_an_image", {"kind": "JPEG"}),
+        Problem(NOT_A_PDF),
+        Problem(OLE_FORMAT),
+        Problem(NOT_A_DOCX),
+        Problem(NO_WORD_DOCUMENT),
+        Problem("empty_file"),
+        Problem("no_text_found"),
+        Problem("unsupported_type", {"suffix": ".exe"}),
+        Problem("file_too_large", {"size": 60_000_000, "limit": 50_000_000}),
+        Problem("duplicate", {"original": "a.txt"}),
+        Problem("damaged_pdf", {"error": "unexpected EOF"}),
     ],
+    ids=str,
 )
-def test_every_known_reason_is_translated(reason):
-    translated = reason_sv(reason)
-    assert translated != reason
+def test_every_known_reason_is_translated(problem):
+    translated = reason_sv(problem)
+    assert translated != str(problem)
     assert not {"file", "the", "not", "of"} & set(translated.lower().split())
 
 
@@ -385,7 +382,7 @@ def test_the_upload_field_takes_no_web_addresses(tmp_path):
 
     import gradio as gr
 
-    from assistant.admin_ui import refuse_remote_files
+    from assistant.admin.tab import refuse_remote_files
 
     with gr.Blocks():
         field = gr.File(file_count="multiple", type="filepath")

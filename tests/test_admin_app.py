@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.admin_ui import DENIED, WRONG_LOGIN
+from assistant.admin.tab import DENIED, WRONG_LOGIN
 from tests.conftest import CORPUS
 from tests.gradio_http import (
     call_event,

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from ingest.discover import BINARY, UTF16, discover, load_corpus
+from ingest.messages import message
 from ingest.parse import PARSERS
 from ingest.parse.docx import NO_WORD_DOCUMENT, NOT_A_DOCX, OLE_FORMAT
 from ingest.parse.image import NOT_AN_IMAGE
-from ingest.parse.pdf import ENCRYPTED, NO_TEXT_READ, NOT_A_PDF
+from ingest.parse.pdf import ENCRYPTED, NOT_A_PDF
 from tests.fixtures_formats import (
     OLE_MAGIC,
     agreement_docx,
@@ -24,6 +25,7 @@ from tests.fixtures_formats import (
 )
 
 MAX_BYTES = 100_000
+NO_TEXT_LAYER = "no text layer, and OCR found no readable text"
 GOOD_TEXT = "Avtal om samverkan\n\nKommunerna Höör och Åstorp samarbetar om avfall.\n"
 SWEDISH = "Överenskommelse om Öresund\n\nÅtgärder för gröna stråk – och ”hållbar” tillväxt.\n"
 
@@ -50,18 +52,18 @@ CASES: list[tuple[str, Callable[[Path], object], str]] = [
     ("tom.txt", write(b""), "empty file"),
     ("tom.pdf", write(b""), "empty file"),
     ("blank.md", write(b"  \n\t\r\n"), "empty file (only whitespace)"),
-    ("skrap.pdf", write(junk()), NOT_A_PDF),
-    ("skrap.docx", write(junk()), NOT_A_DOCX),
-    ("gammal.docx", write(OLE_MAGIC + junk(seed=2)), OLE_FORMAT),
-    ("tomt-paket.docx", zip_without_document, NO_WORD_DOCUMENT),
-    ("last.pdf", lambda p: agreement_pdf(p, user_password="hemligt"), ENCRYPTED),
-    ("skannad.pdf", scanned_pdf, f"{NO_TEXT_READ.format(details='blank page: 1 p.')}"),
-    ("binar.txt", write(b"Avtal\x00\x01\x02" + junk()), BINARY),
-    ("binar.html", write(b"<html>\x00\x00" + junk()), BINARY),
-    ("utf16.txt", write(GOOD_TEXT.encode("utf-16")), UTF16),
+    ("skrap.pdf", write(junk()), message(NOT_A_PDF)),
+    ("skrap.docx", write(junk()), message(NOT_A_DOCX)),
+    ("gammal.docx", write(OLE_MAGIC + junk(seed=2)), message(OLE_FORMAT)),
+    ("tomt-paket.docx", zip_without_document, message(NO_WORD_DOCUMENT)),
+    ("last.pdf", lambda p: agreement_pdf(p, user_password="hemligt"), message(ENCRYPTED)),
+    ("skannad.pdf", scanned_pdf, f"{NO_TEXT_LAYER} (blank page: 1 p.)"),
+    ("binar.txt", write(b"Avtal\x00\x01\x02" + junk()), message(BINARY)),
+    ("binar.html", write(b"<html>\x00\x00" + junk()), message(BINARY)),
+    ("utf16.txt", write(GOOD_TEXT.encode("utf-16")), message(UTF16)),
     ("stor.txt", write(b"avtal " * 25_000), "file too large (150.0 kB; the limit is 100.0 kB)"),
     ("kopia.txt", write(GOOD_TEXT.encode("utf-8")), "duplicate of avtal.txt (same content)"),
-    ("bild.png", write(b"GIF89a" + junk()), NOT_AN_IMAGE.format(kind="PNG")),
+    ("bild.png", write(b"GIF89a" + junk()), message(NOT_AN_IMAGE, kind="PNG")),
     ("bild.gif", write(b"GIF89a" + junk()), "unsupported file type '.gif'"),
     ("avtal.doc", write(OLE_MAGIC), "unsupported file type '.doc'"),
     ("LICENS", write(b"text"), "unsupported file type '(none)'"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import read_source
+from assistant.web.documents import read_source
 from ingest.discover import file_hash
 from ingest.parse import PARSERS
 

@@ -99,8 +99,8 @@ FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"
 def test_every_text_cell_of_the_feedback_export_is_neutralised(tmp_path: Path):
     import csv
 
-    from assistant.feedback import COLUMNS, FeedbackStore, Vote
     from assistant.types import Answer
+    from assistant.web.feedback import COLUMNS, FeedbackStore, Vote
 
     store = FeedbackStore(tmp_path / "feedback.sqlite3")
     for n, formula in enumerate(FORMULAS):
@@ -129,7 +129,7 @@ def test_the_shared_csv_helper_keeps_ordinary_text_and_numbers():
 
 # -- 2. large documents: page by page, a page limit, bounded DOCX ---------------------------
 def test_a_pdf_over_the_page_limit_is_refused_with_the_reason(tmp_path: Path, monkeypatch):
-    from assistant.admin_text import reason_sv
+    from assistant.admin.wording import reason_sv
     from benchmarks.hostile_inputs import small_pages_pdf
     from ingest.parse import UnreadableDocument
     from ingest.parse.pdf import parse_pdf
@@ -141,7 +141,8 @@ def test_a_pdf_over_the_page_limit_is_refused_with_the_reason(tmp_path: Path, mo
     reason = str(refused.value)
     assert reason == "too many pages (4; the limit is 3, set by AVTAL_MAX_PDF_PAGES)"
     assert (
-        reason_sv(reason) == "för många sidor (4; gränsen är 3 och ändras med AVTAL_MAX_PDF_PAGES)"
+        reason_sv(refused.value.problem)
+        == "för många sidor (4; gränsen är 3 och ändras med AVTAL_MAX_PDF_PAGES)"
     )
     monkeypatch.setenv("AVTAL_MAX_PDF_PAGES", "4")
     assert len(parse_pdf(path).blocks) == 4
@@ -175,7 +176,7 @@ def test_each_pdf_page_is_released_before_the_next_is_read(tmp_path: Path, monke
 
 
 def test_a_docx_with_too_many_paragraphs_is_refused(tmp_path: Path, monkeypatch):
-    from assistant.admin_text import reason_sv
+    from assistant.admin.wording import reason_sv
     from ingest.parse import UnreadableDocument
     from ingest.parse import docx as docx_format
     from tests.fixtures_formats import agreement_docx
@@ -186,12 +187,12 @@ def test_a_docx_with_too_many_paragraphs_is_refused(tmp_path: Path, monkeypatch)
     with pytest.raises(UnreadableDocument) as refused:
         docx_format.parse_docx(path)
     assert str(refused.value).startswith("too many paragraphs and tables (")
-    assert reason_sv(str(refused.value)).startswith("för många stycken och tabeller (")
+    assert reason_sv(refused.value.problem).startswith("för många stycken och tabeller (")
 
 
 # -- 3. the reader's text is extracted once, at ingest time ---------------------------------
 def test_the_index_stores_each_documents_text_for_the_reader(assistant):
-    from assistant.documents import read_source
+    from assistant.web.documents import read_source
     from tests.conftest import CORPUS
 
     for doc_id, info in assistant.manifest.documents.items():
@@ -201,7 +202,7 @@ def test_the_index_stores_each_documents_text_for_the_reader(assistant):
 
 
 def test_the_reader_serves_the_stored_text_without_the_source_file(tmp_path: Path, embedder):
-    from assistant.documents import Passage
+    from assistant.web.documents import Passage
     from ingest.build import build
     from tests.fixtures_formats import SODERAS, agreement_pdf
 
@@ -223,7 +224,7 @@ def test_the_reader_serves_the_stored_text_without_the_source_file(tmp_path: Pat
 
 
 def _reader(assistant: Assistant, corpus: Path, doc_id: str, passage) -> str:
-    from assistant.documents import document_view
+    from assistant.web.documents import document_view
 
     chunks = assistant.document_chunks(doc_id)
     return document_view(
@@ -236,7 +237,7 @@ def test_concurrent_clicks_without_a_stored_text_parse_the_document_once(
 ):
     from concurrent.futures import ThreadPoolExecutor
 
-    from assistant import documents
+    from assistant.web import documents
     from ingest.discover import file_hash
     from tests.fixtures_formats import agreement_pdf
 
@@ -262,7 +263,7 @@ IMAGE = "!&#91;x&#93;(http://127.0.0.1:9/spår.png)"
 
 
 def test_encoded_markup_is_removed_the_same_way_in_the_passage_and_the_reader():
-    from assistant.documents import marked_html
+    from assistant.web.documents import marked_html
     from ingest.parse.markup import clean_inline
 
     source = f"Avtalet &lt;b&gt;gäller&lt;/b&gt; {IMAGE} från 2024."
@@ -286,8 +287,8 @@ def test_encoded_markup_is_removed_the_same_way_in_the_passage_and_the_reader():
 def test_document_text_in_the_chat_renders_no_image_or_link(text):
     from markdown_it import MarkdownIt
 
-    from assistant.present import answer_markdown, chat_markdown
     from assistant.types import Answer, Citation
+    from assistant.web.present import answer_markdown, chat_markdown
     from ingest.schema import Chunk
 
     chunk = Chunk("c1", "a.md", f"Titel {text}", ("Avsnitt",), f"Passage {text}", 0, 10)
@@ -311,7 +312,7 @@ def test_an_isolated_parse_gives_the_same_document(tmp_path: Path):
 
 
 def test_an_isolated_parse_over_its_limits_is_a_refusal_not_a_crash(tmp_path: Path):
-    from assistant.admin_text import reason_sv
+    from assistant.admin.wording import reason_sv
     from ingest.discover import SourceFile
     from ingest.isolated import parse_isolated
     from ingest.parse import UnreadableDocument
@@ -322,14 +323,14 @@ def test_an_isolated_parse_over_its_limits_is_a_refusal_not_a_crash(tmp_path: Pa
     with pytest.raises(UnreadableDocument) as slow:
         parse_isolated(source, {}, timeout_s=0.001)
     assert str(slow.value) == "took too long to read (over 0 s)"
-    assert reason_sv(str(slow.value)) == "tog för lång tid att läsa (över 0 s)"
+    assert reason_sv(slow.value.problem) == "tog för lång tid att läsa (över 0 s)"
     with pytest.raises(UnreadableDocument) as big:
         parse_isolated(source, {}, memory_bytes=64 * 1024**2)
-    assert reason_sv(str(big.value)) == "kunde inte läsas inom minnesgränsen (0,1 GB)"
+    assert reason_sv(big.value.problem) == "kunde inte läsas inom minnesgränsen (0,1 GB)"
 
 
 def test_an_uploaded_pdf_over_the_page_limit_is_refused_in_swedish(tmp_path: Path, monkeypatch):
-    from assistant.admin import save_upload
+    from assistant.admin.corpus import save_upload
     from benchmarks.hostile_inputs import small_pages_pdf
 
     upload = small_pages_pdf(tmp_path / "upload.pdf", 4)
@@ -343,9 +344,9 @@ def test_an_uploaded_pdf_over_the_page_limit_is_refused_in_swedish(tmp_path: Pat
 
 # -- 5b. sessions: votes, conversation, uploads ---------------------------------------------
 def test_a_session_stores_at_most_max_votes(tmp_path: Path):
-    from assistant.feedback import FeedbackStore
     from assistant.types import Answer
-    from assistant.ui import ENOUGH_VOTES, MAX_VOTES, Exchange, record_vote
+    from assistant.web.chat import ENOUGH_VOTES, MAX_VOTES, Exchange, record_vote
+    from assistant.web.feedback import FeedbackStore
 
     store = FeedbackStore(tmp_path / "feedback.sqlite3")
     history = [Exchange("Vem?", "Vem?", Answer("Svar", True, "sv"), frozenset())]
@@ -358,7 +359,7 @@ def test_a_session_stores_at_most_max_votes(tmp_path: Path):
 
 
 def test_a_session_keeps_its_last_exchanges_and_short_questions(assistant):
-    from assistant.ui import MAX_EXCHANGES, kept, respond
+    from assistant.web.chat import MAX_EXCHANGES, kept, respond
 
     first = respond(assistant, "ö" * 5000, None, [])
     assert first.question == "ö" * MAX_QUESTION_CHARS + "…"
@@ -368,7 +369,7 @@ def test_a_session_keeps_its_last_exchanges_and_short_questions(assistant):
 
 
 def test_the_upload_folder_is_cleaned(assistant):
-    from assistant.ui import build_ui
+    from assistant.web.app import build_ui
 
     demo = build_ui(assistant)
     assert demo.delete_cache == (3600, 3600)

@@ -17,14 +17,11 @@ from assistant.generate import (
     NOTE_FAILED,
     NOTE_UNVERIFIED,
     generated_answer,
-    key_facts,
-    normalise,
-    split_pieces,
     stream_generated_answer,
-    unsupported,
 )
 from assistant.llm import Generator, build_generator
 from assistant.types import Answer, Citation, Hit, Turn
+from assistant.verify import key_facts, normalise, split_pieces, unsupported
 from ingest.schema import Chunk
 from tests.llm_server import Script, ScriptedLLMServer
 

@@ -16,6 +16,7 @@ from benchmarks.ocr import page_text
 from benchmarks.scans import cer, font_path, images_pdf, merged_pdf, noisy_page, typeset
 from ingest.build import build
 from ingest.discover import SourceFile, parse_file
+from ingest.messages import Problem
 from ingest.parse import UnreadableDocument, ocr
 from ingest.parse.image import IMAGE_OCR_MISSING, read_image
 from ingest.parse.pdf import read_pdf_pages
@@ -104,10 +105,10 @@ def test_without_tesseract_a_mixed_pdf_keeps_its_text_and_lists_the_scanned_page
         PageReading(3, None, ocr.NOT_INSTALLED),
         PageReading(4, None, ocr.NOT_INSTALLED),
     ]
-    assert "apt-get install tesseract-ocr tesseract-ocr-swe" in ocr.page_problem(readings[0])
+    assert "apt-get install tesseract-ocr tesseract-ocr-swe" in str(ocr.page_problem(readings[0]))
     with pytest.raises(UnreadableDocument) as error:
         read_pdf_pages(scans / "skannad.pdf")
-    assert str(error.value) == ocr.OCR_MISSING
+    assert error.value.code == ocr.OCR_MISSING
 
 
 def _short_page(text: str, dpi: int = 300) -> Image.Image:
@@ -182,7 +183,7 @@ def test_an_image_without_text_gets_one_clear_reason(tmp_path, name, make, reaso
 def test_a_page_over_its_time_limit_is_listed_not_read(table_page):
     result = ocr.read_page(table_page.image, 4, seconds=0.05)
     assert result.items == []
-    assert result.reading.problem == ocr.TIMED_OUT.format(seconds=0.05)
+    assert str(result.reading.stored_problem()) == "not read: OCR took too long (over 0 s)"
 
 
 def test_a_long_scan_is_read_page_by_page_with_progress(tmp_path):
@@ -201,7 +202,9 @@ def test_a_long_scan_is_read_page_by_page_with_progress(tmp_path):
 def test_pages_beyond_the_documents_ocr_time_are_listed(table_page):
     pages = [(n, table_page.image, 300) for n in (1, 2)]
     results = list(ocr.read_pages(pages, 2, budget=0.0))
-    assert [r.reading.problem for r in results] == [ocr.OVER_BUDGET.format(seconds=0.0)] * 2
+    assert [r.reading.stored_problem() for r in results] == [
+        Problem(ocr.OVER_BUDGET, {"seconds": 0.0})
+    ] * 2
 
 
 def test_an_image_without_tesseract_names_the_install_command(tmp_path, monkeypatch):
@@ -210,7 +213,7 @@ def test_an_image_without_tesseract_names_the_install_command(tmp_path, monkeypa
     monkeypatch.setattr(ocr, "tesseract_binary", lambda: None)
     with pytest.raises(UnreadableDocument) as error:
         read_image(path)
-    assert str(error.value) == IMAGE_OCR_MISSING
+    assert error.value.code == IMAGE_OCR_MISSING
 
 
 # -- through the index and the assistant ------------------------------------------------
@@ -248,7 +251,7 @@ def test_ocr_provenance_survives_the_stored_index(scanned_corpus):
 def test_low_confidence_pages_are_listed_in_the_summary(
     tmp_path, scans, embedder, monkeypatch, capsys
 ):
-    from ingest.__main__ import _print_summary
+    from ingest.__main__ import print_summary
 
     monkeypatch.setenv(ocr.MIN_CONFIDENCE_ENV, "99.5")  # every page is "hard to read"
     corpus = tmp_path / "corpus"
@@ -257,13 +260,13 @@ def test_low_confidence_pages_are_listed_in_the_summary(
     report = build(corpus, tmp_path / "index", embedder.model_id, 50_000_000, embedder=embedder)
     assert [(n.path, n.page) for n in report.to_check] == [("skannad.pdf", 1), ("skannad.pdf", 2)]
     assert report.to_check[0].reason.startswith("hard to read (mean word confidence ")
-    _print_summary(report, tmp_path / "index")
+    print_summary(report, tmp_path / "index")
     assert "check skannad.pdf page 1: hard to read" in capsys.readouterr().err
 
 
 # -- Administrera ---------------------------------------------------------------------------
 def test_the_admin_upload_accepts_a_scan_and_shows_its_ocr_quality(tmp_path, scans):
-    from assistant.admin import ALLOWED_TYPES, save_upload
+    from assistant.admin.corpus import ALLOWED_TYPES, save_upload
 
     assert {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"} <= set(ALLOWED_TYPES)
     corpus = tmp_path / "corpus"
@@ -274,7 +277,7 @@ def test_the_admin_upload_accepts_a_scan_and_shows_its_ocr_quality(tmp_path, sca
 
 
 def test_the_admin_file_list_names_pages_to_check(scanned_corpus, monkeypatch):
-    from assistant.admin import file_rows
+    from assistant.admin.index import file_rows
 
     _, assistant, _ = scanned_corpus
     rows = {row[0]: row[2] for row in file_rows(assistant)}

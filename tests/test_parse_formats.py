@@ -131,7 +131,7 @@ def test_pdf_without_text_layer_and_without_tesseract_says_how_to_install(tmp_pa
     monkeypatch.setattr(ocr, "tesseract_binary", lambda: None)
     with pytest.raises(UnreadableDocument) as error:
         read_pdf(scanned_pdf(tmp_path / "skannad.pdf"))
-    assert str(error.value) == ocr.OCR_MISSING
+    assert error.value.code == ocr.OCR_MISSING
     assert "apt-get install tesseract-ocr tesseract-ocr-swe" in str(error.value)
 
 
@@ -142,7 +142,7 @@ def test_encrypted_pdf_is_refused_and_really_encrypted(tmp_path):
     assert b"Verksamhetsplan" not in path.read_bytes()
     with pytest.raises(UnreadableDocument) as error:
         read_pdf(path)
-    assert str(error.value) == ENCRYPTED
+    assert error.value.code == ENCRYPTED
     with pdfplumber.open(path, password="hemligt") as pdf:  # the fixture is a real PDF
         assert pdf.pages[0].extract_text().startswith(TITLE)
 

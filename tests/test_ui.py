@@ -12,7 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import (
+from assistant.qa.question import Question
+from assistant.types import Answer, Citation, Hit, Turn
+from assistant.web.chat import (
+    Exchange,
+    exchange_at,
+    messages,
+    passage_of,
+    pending,
+    rating_of,
+    respond,
+    respond_steps,
+)
+from assistant.web.documents import (
     PASSAGE_CLASS,
     Passage,
     document_choices,
@@ -24,10 +36,10 @@ from assistant.documents import (
     read_source,
     sorted_doc_ids,
 )
-from assistant.feedback import FeedbackStore, Vote
-from assistant.feedback import main as feedback_main
-from assistant.followup import ask_in_context, is_follow_up, names, rewrite
-from assistant.present import (
+from assistant.web.feedback import FeedbackStore, Vote
+from assistant.web.feedback import main as feedback_main
+from assistant.web.followup import ask_in_context, is_follow_up, names, rewrite
+from assistant.web.present import (
     answer_markdown,
     answer_plain_text,
     answer_stems,
@@ -35,18 +47,6 @@ from assistant.present import (
     find_quote,
     highlight,
     sources_html,
-)
-from assistant.qa.question import Question
-from assistant.types import Answer, Citation, Hit, Turn
-from assistant.ui import (
-    Exchange,
-    exchange_at,
-    messages,
-    passage_of,
-    pending,
-    rating_of,
-    respond,
-    respond_steps,
 )
 from ingest.discover import file_hash
 from ingest.lexical import stem

@@ -8,9 +8,8 @@ from collections.abc import Collection
 import numpy as np
 
 from assistant.types import Hit
-from ingest.build import lexical_text
 from ingest.embed import Embedder, embedding_text
-from ingest.lexical import tokenize
+from ingest.lexical import lexical_text, tokenize
 from ingest.store import StoredIndex
 
 

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.messages import CodedError
 from ingest.schema import Block, PageReading
 
 
-class UnreadableDocument(Exception):
-    """A file that cannot be indexed; the message says why, in words for the summary."""
+class UnreadableDocument(CodedError):
+    """A file that cannot be indexed: a code of the message tables and its details."""
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,15 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ingest.messages import Problem, cause
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse.html import BlockBuilder, cell_markup
 from ingest.parse.text import choose_title
 from ingest.schema import Block
 
-OLE_FORMAT = (
-    "not a .docx file (old Word .doc format or a password-protected document); "
-    "save it as .docx without a password"
-)
-NOT_A_DOCX = "not a Word .docx file (not a ZIP package); save it as .docx again"
-NO_WORD_DOCUMENT = "not a Word .docx file (no Word document inside); save it as .docx again"
+OLE_FORMAT = "ole_format"
+NOT_A_DOCX = "not_a_docx"
+NO_WORD_DOCUMENT = "no_word_document"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
@@ -34,14 +32,13 @@ _MAX_STYLE_DEPTH = 8
 # Paragraphs and tables at the top level of the body; an agreement has a few thousand.
 # Each takes about 0.3 ms to read, so the limit bounds a parse to about 15 s.
 MAX_PARTS = 50_000
-TOO_MANY_PARTS = "too many paragraphs and tables ({parts}; the limit is {limit})"
 
 
-def sniff(head: bytes) -> str | None:
+def sniff(head: bytes) -> Problem | None:
     """Why the first bytes of a file cannot be a .docx, or None when they can."""
     if head.startswith(_OLE_MAGIC):
-        return OLE_FORMAT
-    return None if head.startswith(b"PK\x03\x04") else NOT_A_DOCX
+        return Problem(OLE_FORMAT)
+    return None if head.startswith(b"PK\x03\x04") else Problem(NOT_A_DOCX)
 
 
 def _open(path: Path) -> Any:
@@ -50,12 +47,12 @@ def _open(path: Path) -> Any:
 
     problem = sniff(path.read_bytes()[:8])
     if problem:
-        raise UnreadableDocument(problem)
+        raise UnreadableDocument(problem.code)
     try:
         with zipfile.ZipFile(path) as package:
             names = package.namelist()
     except zipfile.BadZipFile as error:
-        raise UnreadableDocument(f"damaged .docx file ({error})") from error
+        raise UnreadableDocument("damaged_docx", error=cause(error)) from error
     if "word/document.xml" not in names:
         raise UnreadableDocument(NO_WORD_DOCUMENT)
     try:
@@ -118,7 +115,7 @@ def read_docx(path: Path) -> tuple[str, str | None, list[Block]]:
     document = _open(path)
     parts = len(document.element.body)
     if parts > MAX_PARTS:
-        raise UnreadableDocument(TOO_MANY_PARTS.format(parts=parts, limit=MAX_PARTS))
+        raise UnreadableDocument("too_many_parts", parts=parts, limit=MAX_PARTS)
     builder = BlockBuilder()
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):

@@ -7,21 +7,18 @@ reason found for its pages.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ingest.messages import Problem, cause
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse import ocr as ocr_reader
 from ingest.parse.layout import write_blocks
 from ingest.parse.pdf import max_pages
 from ingest.schema import Block, PageReading
 
-IMAGE_OCR_MISSING = f"a page image, and OCR is not installed (as root: {ocr_reader.INSTALL})"
-NO_TEXT_IN_IMAGE = "no readable text in the image ({details})"
-DAMAGED_IMAGE = "damaged or unknown image ({error})"
-IMAGE_TOO_LARGE = "image too large ({pixels} megapixels; the limit is {limit:.0f})"
+IMAGE_OCR_MISSING = "image_ocr_missing"
 MAX_PIXELS = 80_000_000  # below Pillow's decompression-bomb warning (89 MP)
 _MIN_DPI, _MAX_DPI = 70, 1200
 
@@ -32,16 +29,16 @@ _MAGIC = {
     ".tif": (b"II*\x00", b"MM\x00*"),
     ".tiff": (b"II*\x00", b"MM\x00*"),
 }
-NOT_AN_IMAGE = "not a {kind} image (the content does not match the file name)"
+NOT_AN_IMAGE = "not_an_image"  # details: kind
 
 
-def sniff(suffix: str, head: bytes) -> str | None:
+def sniff(suffix: str, head: bytes) -> Problem | None:
     """Why the first bytes cannot be an image of the named type, or None when they can."""
     magic = _MAGIC.get(suffix)
     if magic is None or head.startswith(magic):
         return None
     kind = {".jpeg": "JPEG", ".jpg": "JPEG", ".tif": "TIFF", ".tiff": "TIFF"}.get(suffix, "PNG")
-    return NOT_AN_IMAGE.format(kind=kind)
+    return Problem(NOT_AN_IMAGE, {"kind": kind})
 
 
 def _dpi(image: Any) -> int:
@@ -73,33 +70,29 @@ def read_image(path: Path) -> tuple[str, str | None, list[Block], list[PageReadi
         image = Image.open(path)
     except Image.DecompressionBombError as error:  # far over Pillow's own pixel limit
         limit = MAX_PIXELS / 1e6
-        raise UnreadableDocument(IMAGE_TOO_LARGE.format(pixels="over 179", limit=limit)) from error
+        raise UnreadableDocument("image_far_too_large", pixels=179, limit=limit) from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise UnreadableDocument(DAMAGED_IMAGE.format(error=_short(error))) from error
+        raise UnreadableDocument("damaged_image", error=cause(error, 120)) from error
     with image:
         pixels = image.width * image.height
         if pixels > MAX_PIXELS:
             limit = MAX_PIXELS / 1e6
             megapixels = f"{pixels / 1e6:.0f}"
-            raise UnreadableDocument(IMAGE_TOO_LARGE.format(pixels=megapixels, limit=limit))
+            raise UnreadableDocument("image_too_large", pixels=megapixels, limit=limit)
         frames = getattr(image, "n_frames", 1)
         try:
             results = list(ocr_reader.read_pages(_frames(image), min(frames, max_pages())))
         except (OSError, ValueError, SyntaxError) as error:  # truncated or damaged data
-            raise UnreadableDocument(DAMAGED_IMAGE.format(error=_short(error))) from error
+            raise UnreadableDocument("damaged_image", error=cause(error, 120)) from error
     readings = [r.reading for r in results]
     pages = [r.items for r in results]
     if not any(pages):
-        problems = Counter(r.problem or "no text" for r in readings)
-        details = "; ".join(problems)
-        raise UnreadableDocument(NO_TEXT_IN_IMAGE.format(details=details))
+        problems = [(r.stored_problem() or Problem("page_empty")).to_dict() for r in readings]
+        unique = [p for i, p in enumerate(problems) if p not in problems[:i]]
+        raise UnreadableDocument("image_no_text", problems=unique)
     read = {r.page: r for r in readings if r.confidence is not None}
     source, title, blocks = write_blocks(pages, read)
     return source, title, blocks, readings
-
-
-def _short(error: object) -> str:
-    return (" ".join(str(error).split()) or type(error).__name__)[:120]
 
 
 def image_text(path: Path) -> str:

@@ -15,7 +15,6 @@ limit, and a document has a total OCR time budget; pages beyond it are listed, n
 from __future__ import annotations
 
 import functools
-import itertools
 import os
 import shutil
 import subprocess
@@ -30,22 +29,23 @@ from typing import Any
 
 import numpy as np
 
+from ingest.messages import Problem
 from ingest.parse.layout import MARGIN, Grid, Item, Line, join_lines
+from ingest.parse.scan import Table, erase_rules, find_tables, is_blank, rotated, straightened
 from ingest.schema import PageReading
 
 TESSERACT_ENV = "AVTAL_TESSERACT"  # the tesseract binary (default: `tesseract` on PATH)
 LANGUAGE = "swe"
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-swe"
-OCR_MISSING = f"no text layer, and OCR is not installed (as root: {INSTALL})"
-NOT_INSTALLED = f"not read: OCR is not installed ({INSTALL})"
-BLANK = "blank page"
-NO_TEXT = "no text found"
-NOT_TEXT = "no readable text (a picture or photograph?)"
-TIMED_OUT = "not read: OCR took too long (over {seconds:.0f} s)"
-OVER_BUDGET = (
-    "not read: the document's OCR time ran out ({seconds:.0f} s, AVTAL_OCR_DOCUMENT_SECONDS)"
-)
-HARD_TO_READ = "hard to read (mean word confidence {confidence:.0f} %)"
+# codes of the message tables (ingest/messages/)
+OCR_MISSING = "pdf_ocr_missing"
+NOT_INSTALLED = "page_ocr_missing"
+BLANK = "blank_page"
+NO_TEXT = "page_no_text"
+NOT_TEXT = "page_not_text"
+TIMED_OUT = "page_timed_out"  # details: seconds
+OVER_BUDGET = "page_over_budget"  # details: seconds
+HARD_TO_READ = "hard_to_read"  # details: confidence
 DPI = 300
 PAGE_SECONDS_ENV = "AVTAL_OCR_PAGE_SECONDS"
 BUDGET_ENV = "AVTAL_OCR_DOCUMENT_SECONDS"
@@ -55,9 +55,6 @@ DEFAULT_PAGE_SECONDS = 60.0
 DEFAULT_BUDGET_SECONDS = 1800.0
 DEFAULT_MIN_CONFIDENCE = 80.0  # pages below this mean word confidence are to be checked
 _GARBAGE_CONFIDENCE = 50.0  # below this, what Tesseract "read" is not text
-_MAX_SKEW = 3.0  # degrees searched when straightening a page
-_MIN_SKEW = 0.15  # a page turned less than this is left as it is
-_RULE_SLACK = 5  # pixels a vertical rule may wander (a page straightened to 0.1 degrees)
 _CAP_HEIGHT = 0.72  # height of capitals and ascenders, in font sizes
 _ASCENDING = set("bdfhklt0123456789ABCDEFGHIJKLMNOPRSTUVWXYZ")
 _NOT_CAP_HEIGHT = set("gjpqyQ,;()[]{}/|ÅÄÖÉÜåäöéü")
@@ -115,14 +112,14 @@ def workers() -> int:
     return int(_env_float(WORKERS_ENV, float(os.cpu_count() or 1)))
 
 
-def page_problem(reading: PageReading, threshold: float | None = None) -> str:
-    """Why a page read by OCR should be checked by a person; '' when it reads well."""
+def page_problem(reading: PageReading, threshold: float | None = None) -> Problem | None:
+    """Why a page read by OCR should be checked by a person; None when it reads well."""
     if reading.problem:
-        return reading.problem
+        return reading.stored_problem()
     threshold = min_confidence() if threshold is None else threshold
     if reading.confidence is not None and reading.confidence < threshold:
-        return HARD_TO_READ.format(confidence=reading.confidence)
-    return ""
+        return Problem(HARD_TO_READ, {"confidence": reading.confidence})
+    return None
 
 
 @contextmanager
@@ -154,148 +151,6 @@ class _Word:
     @property
     def centre(self) -> tuple[float, float]:
         return self.left + self.width / 2, self.top + self.height / 2
-
-
-@dataclass(frozen=True)
-class _Table:
-    rows: list[int]  # y of the horizontal rules, top to bottom (full resolution)
-    columns: list[int]  # x of the vertical rules, left to right
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.columns[0] <= x <= self.columns[-1] and self.rows[0] <= y <= self.rows[-1]
-
-
-# -- the image ----------------------------------------------------------------------------
-def _dark(gray: np.ndarray) -> np.ndarray:
-    return gray < 128
-
-
-def is_blank(gray: np.ndarray) -> bool:
-    """Almost no dark pixels: an empty page (a few specks of dust allowed)."""
-    return float(_dark(gray).mean()) < 0.001
-
-
-def _rotated(gray: np.ndarray, angle: float) -> np.ndarray:
-    from PIL import Image
-
-    image = Image.fromarray(gray).rotate(
-        angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255
-    )
-    return np.asarray(image)
-
-
-def skew_angle(gray: np.ndarray) -> float:
-    """The rotation (degrees, counter-clockwise) that makes the text lines horizontal."""
-    from PIL import Image
-
-    small = Image.fromarray((_dark(gray[::4, ::4]) * 255).astype(np.uint8))
-    best, best_score = 0.0, -1.0
-    for angle in np.arange(-_MAX_SKEW, _MAX_SKEW + 0.01, 0.1):
-        turned = np.asarray(small.rotate(float(angle), resample=Image.Resampling.NEAREST))
-        profile = turned.sum(axis=1, dtype=np.float64)
-        score = float(np.sum(np.diff(profile) ** 2))
-        if score > best_score:
-            best, best_score = float(angle), score
-    return round(best, 1)
-
-
-def straightened(gray: np.ndarray) -> np.ndarray:
-    angle = skew_angle(gray)
-    return gray if abs(angle) < _MIN_SKEW else _rotated(gray, angle)
-
-
-def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
-    """Pixels of `mask` that lie in a horizontal run of at least `length` pixels."""
-    height, width = mask.shape
-    if width <= length:
-        return np.zeros_like(mask)
-    total = np.zeros((height, width + 1), dtype=np.int32)
-    np.cumsum(mask, axis=1, out=total[:, 1:])
-    starts = (total[:, length:] - total[:, :-length]) == length  # a run starts here
-    covered = np.zeros((height, width + 1), dtype=np.int32)
-    np.cumsum(np.pad(starts, ((0, 0), (0, length - 1))), axis=1, out=covered[:, 1:])
-    ends = np.zeros_like(covered)
-    ends[:, length:] = covered[:, :-length]
-    return (covered - ends)[:, 1:] > 0
-
-
-def _groups(indexes: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of consecutive integers as (first, last)."""
-    found: list[tuple[int, int]] = []
-    for i in indexes.tolist():
-        if found and i <= found[-1][1] + 1:
-            found[-1] = (found[-1][0], i)
-        else:
-            found.append((i, i))
-    return found
-
-
-def find_tables(gray: np.ndarray) -> list[_Table]:
-    """Ruled tables: bands between long horizontal rules that have vertical rules at both
-    ends; the columns are the vertical rules found in most bands."""
-    dark = _dark(gray)
-    _height, width = dark.shape
-    rules = _long_runs(dark, max(width // 8, 40))
-    lines = [(a + b) // 2 for a, b in _groups(np.flatnonzero(rules.any(axis=1)))]
-    tables: list[_Table] = []
-    current: list[tuple[int, int, list[int]]] = []  # bands (top, bottom, separators)
-    for top, bottom in itertools.pairwise(lines):
-        inner = dark[top + 3 : bottom - 2]
-        separators: list[int] = []
-        if inner.shape[0] >= 8:
-            share = _widened(inner, _RULE_SLACK).mean(axis=0)  # a rule a little askew
-            separators = [(a + b) // 2 for a, b in _groups(np.flatnonzero(share > 0.85))]
-        if len(separators) >= 2 and (not current or current[-1][1] == top):
-            current.append((top, bottom, separators))
-            continue
-        if current:
-            tables.append(_table(current))
-        current = [(top, bottom, separators)] if len(separators) >= 2 else []
-    if current:
-        tables.append(_table(current))
-    return tables
-
-
-def _widened(mask: np.ndarray, slack: int) -> np.ndarray:
-    """Pixels with a dark pixel at most `slack` pixels to the left or right."""
-    total = np.zeros((mask.shape[0], mask.shape[1] + 2 * slack + 1), dtype=np.int32)
-    np.cumsum(np.pad(mask, ((0, 0), (slack, slack))), axis=1, out=total[:, 1:])
-    return (total[:, 2 * slack + 1 :] - total[:, : -2 * slack - 1]) > 0
-
-
-def _table(bands: list[tuple[int, int, list[int]]]) -> _Table:
-    votes: list[int] = sorted(x for _, _, xs in bands for x in xs)
-    columns: list[int] = []
-    for cluster in _clusters(votes, 6):
-        if len(cluster) * 2 >= len(bands):
-            columns.append(int(median(cluster)))
-    if len(columns) < 2:
-        columns = [min(votes), max(votes)]
-    return _Table([bands[0][0], *(b for _, b, _ in bands)], columns)
-
-
-def _clusters(values: list[int], gap: int) -> list[list[int]]:
-    clusters: list[list[int]] = []
-    for value in values:
-        if clusters and value - clusters[-1][-1] <= gap:
-            clusters[-1].append(value)
-        else:
-            clusters.append([value])
-    return clusters
-
-
-def erase_rules(gray: np.ndarray) -> np.ndarray:
-    """The image without its long horizontal and vertical rules (they read as | and _)."""
-    dark = _dark(gray)
-    height, width = dark.shape
-    rules = _long_runs(dark, max(width // 8, 40)) | _long_runs(dark.T, max(height // 30, 40)).T
-    if not rules.any():
-        return gray
-    grown = rules | np.roll(rules, 1, axis=0) | np.roll(rules, -1, axis=0)
-    grown |= np.roll(grown, 1, axis=1) | np.roll(grown, -1, axis=1)
-    cleaned = gray.copy()
-    cleaned[grown] = 255
-    return cleaned
 
 
 # -- Tesseract ----------------------------------------------------------------------------
@@ -375,7 +230,7 @@ def _by_line(words: list[_Word]) -> list[list[_Word]]:
     return sorted(ordered, key=lambda ws: min(w.top for w in ws))
 
 
-def _grid(table: _Table, words: list[_Word], dpi: int) -> Grid:
+def _grid(table: Table, words: list[_Word], dpi: int) -> Grid:
     rows = len(table.rows) - 1
     columns = len(table.columns) - 1
     cells: list[list[list[_Word]]] = [[[] for _ in range(columns)] for _ in range(rows)]
@@ -396,7 +251,7 @@ def _grid(table: _Table, words: list[_Word], dpi: int) -> Grid:
     return Grid(table.rows[0] * 72 / dpi, [r for r in texts if any(r)])
 
 
-def page_items(words: list[_Word], tables: list[_Table], height: int, dpi: int) -> list[Item]:
+def page_items(words: list[_Word], tables: list[Table], height: int, dpi: int) -> list[Item]:
     """Lines outside tables and the tables themselves, top to bottom (points)."""
     inside: list[list[_Word]] = [[] for _ in tables]
     outside: list[_Word] = []
@@ -419,7 +274,7 @@ def page_items(words: list[_Word], tables: list[_Table], height: int, dpi: int) 
 
 
 # -- pages --------------------------------------------------------------------------------
-def _read(gray: np.ndarray, dpi: int, seconds: float) -> tuple[list[_Word], list[_Table]]:
+def _read(gray: np.ndarray, dpi: int, seconds: float) -> tuple[list[_Word], list[Table]]:
     tables = find_tables(gray)
     return _words(erase_rules(gray), dpi, seconds), tables
 
@@ -429,9 +284,11 @@ def read_page(image: Any, number: int, dpi: int = DPI, seconds: float | None = N
     started = time.perf_counter()
     seconds = page_seconds() if seconds is None else seconds
 
-    def result(items: list[Item], confidence: float | None, problem: str = "") -> OcrPage:
+    def result(
+        items: list[Item], confidence: float | None, problem: str = "", **details: float
+    ) -> OcrPage:
         elapsed = round(time.perf_counter() - started, 2)
-        return OcrPage(items, PageReading(number, confidence, problem, elapsed))
+        return OcrPage(items, PageReading(number, confidence, problem, elapsed, details))
 
     gray = np.asarray(image.convert("L"))
     if is_blank(gray):
@@ -443,7 +300,7 @@ def read_page(image: Any, number: int, dpi: int = DPI, seconds: float | None = N
         if confidence is None or confidence < min_confidence():
             turn = _orientation(gray, seconds)
             if turn:
-                turned = _rotated(gray, -turn)
+                turned = rotated(gray, -turn)
                 again, again_tables = _read(turned, dpi, seconds)
                 if _score(again) > _score(words):
                     gray, words, tables = turned, again, again_tables
@@ -451,7 +308,7 @@ def read_page(image: Any, number: int, dpi: int = DPI, seconds: float | None = N
     except RuntimeError as error:  # pytesseract: "Tesseract process timeout"
         if "timeout" not in str(error).lower():
             raise
-        return result([], None, TIMED_OUT.format(seconds=seconds))
+        return result([], None, TIMED_OUT, seconds=seconds)
     if confidence is None:
         return result([], None, NO_TEXT)
     if confidence < _GARBAGE_CONFIDENCE:
@@ -494,5 +351,5 @@ def read_pages(
 def _finish(entry: tuple[int, Future[OcrPage] | None], budget: float) -> OcrPage:
     number, future = entry
     if future is None:
-        return OcrPage([], PageReading(number, None, OVER_BUDGET.format(seconds=budget)))
+        return OcrPage([], PageReading(number, None, OVER_BUDGET, details={"seconds": budget}))
     return future.result()

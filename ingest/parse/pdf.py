@@ -27,17 +27,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ingest.messages import Problem
+from ingest.messages import cause as one_line
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse import ocr as ocr_reader
 from ingest.parse.layout import MARGIN, Grid, Item, Line, join_lines, write_blocks
 from ingest.schema import Block, PageReading
 
-ENCRYPTED = "encrypted PDF; remove the password and add it again"
-NO_TEXT_READ = "no text layer, and OCR found no readable text ({details})"
-NOT_A_PDF = "not a PDF file (no %PDF header); export or save it as PDF again"
+ENCRYPTED = "encrypted_pdf"
+NO_TEXT_READ = "pdf_no_text_read"
+NOT_A_PDF = "not_a_pdf"
 MAX_PAGES_ENV = "AVTAL_MAX_PDF_PAGES"
 DEFAULT_MAX_PAGES = 1000
-TOO_MANY_PAGES = "too many pages ({pages}; the limit is {limit}, set by AVTAL_MAX_PDF_PAGES)"
 
 _SPACED_LEADER = re.compile(r"(?:\s?\.){4,}\s*")  # ". . . . 12" in a table of contents
 _X_TOLERANCE_RATIO = 0.15  # a gap of this many font sizes between letters separates words
@@ -46,9 +47,9 @@ _SCAN_MIN_AREA = 0.3  # ... when its pictures cover this share of the page
 _MAX_RENDER_PIXELS = 40_000_000  # a huge page is rendered at a lower resolution
 
 
-def sniff(head: bytes) -> str | None:
+def sniff(head: bytes) -> Problem | None:
     """Why the first bytes of a file cannot be a PDF, or None when they can."""
-    return None if b"%PDF-" in head[:1024] else NOT_A_PDF
+    return None if b"%PDF-" in head[:1024] else Problem(NOT_A_PDF)
 
 
 def _open(path: Path) -> Any:
@@ -58,14 +59,14 @@ def _open(path: Path) -> Any:
 
     problem = sniff(path.read_bytes()[:1024])
     if problem:
-        raise UnreadableDocument(problem)
+        raise UnreadableDocument(problem.code)
     try:
         return pdfplumber.open(path)
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise UnreadableDocument(ENCRYPTED) from error
-        raise UnreadableDocument(f"damaged PDF ({_one_line(cause)})") from error
+        raise UnreadableDocument("damaged_pdf", error=one_line(cause)) from error
 
 
 def max_pages() -> int:
@@ -89,12 +90,7 @@ def page_count(pdf: Any) -> int:
 def _check_pages(pdf: Any) -> None:
     pages, limit = page_count(pdf), max_pages()
     if pages > limit:
-        raise UnreadableDocument(TOO_MANY_PAGES.format(pages=pages, limit=limit))
-
-
-def _one_line(error: object) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text[:160]
+        raise UnreadableDocument("too_many_pages", pages=pages, limit=limit)
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -153,25 +149,29 @@ def read_pdf_pages(path: Path) -> tuple[str, str | None, list[Block], list[PageR
                 if scan:
                     scanned.append(number)
         except Exception as error:  # pdfminer failing on a damaged page
-            raise UnreadableDocument(f"damaged PDF ({_one_line(error)})") from error
+            raise UnreadableDocument("damaged_pdf", error=one_line(error)) from error
     readings: list[PageReading] = []
     if scanned:
         for result in _read_scans(path, scanned):
             pages[result.reading.page - 1] = result.items
             readings.append(result.reading)
     if not any(pages):
-        raise UnreadableDocument(_no_text_reason(readings))
+        raise _no_text_read(readings)
     read = {r.page: r for r in readings if r.confidence is not None}
     source, title, blocks = write_blocks(pages, read)
     return source, title, blocks, readings
 
 
-def _no_text_reason(readings: list[PageReading]) -> str:
+def _no_text_read(readings: list[PageReading]) -> UnreadableDocument:
     if not readings or any(r.problem == ocr_reader.NOT_INSTALLED for r in readings):
-        return ocr_reader.OCR_MISSING
-    problems = Counter(r.problem or "no text" for r in readings)
-    details = "; ".join(f"{problem}: {count} p." for problem, count in problems.most_common(3))
-    return NO_TEXT_READ.format(details=details)
+        return UnreadableDocument(ocr_reader.OCR_MISSING)
+    problems = Counter(_key(r.stored_problem() or Problem("page_empty")) for r in readings)
+    pages = [[{"code": code, "details": dict(d)}, n] for (code, d), n in problems.most_common(3)]
+    return UnreadableDocument(NO_TEXT_READ, pages=pages)
+
+
+def _key(problem: Problem) -> tuple[str, tuple]:
+    return problem.code, tuple(sorted(problem.details.items()))
 
 
 def _read_scans(path: Path, numbers: list[int]) -> Iterator[ocr_reader.OcrPage]:

@@ -1,6 +1,6 @@
 """Thumbs up/down on answers, kept locally in SQLite, exported as CSV by an administrator.
 
-    python -m assistant.feedback export feedback.csv [--db feedback.sqlite3]
+    python -m assistant.web.feedback export feedback.csv [--db feedback.sqlite3]
 
 Each vote is one row: the time, +1 or -1, the question as asked and as searched, the
 answer, its language and whether it was found, and the citations (JSON). A connection is
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.config import Settings
 
     parser = argparse.ArgumentParser(
-        prog="python -m assistant.feedback",
+        prog="python -m assistant.web.feedback",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

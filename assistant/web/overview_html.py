@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ingest.overview.model import NOT_STATED, Card, Evidence, Field, Record
+
+if TYPE_CHECKING:
+    from assistant.overview import Overview
 
 QUOTE_CHARS = 160
 PURPOSE_CHARS = 200
@@ -19,32 +23,6 @@ ROLE_NAMES = {"huvudansvar": "huvudansvar", "medansvar": "medansvar", "ansvarig"
 CATALOG_MARK = (
     '<span class="avtal-catalog" title="Uppgiften kommer från catalog.toml">katalog</span>'
 )
-OVERVIEW_CSS = """
-.avtal-start { list-style: none; padding: 0; margin: 0; }
-.avtal-start li { padding: .45em 0; border-bottom: 1px solid var(--border-color-primary); }
-.avtal-start .avtal-line-meta { color: var(--body-text-color-subdued); font-size: .92em; }
-.avtal-cards { display: grid; gap: .8em;
-  grid-template-columns: repeat(auto-fill, minmax(min(100%, 26em), 1fr)); }
-.avtal-card { border: 1px solid var(--border-color-primary); border-radius: 8px;
-  padding: .7em .9em; min-width: 0; overflow-wrap: anywhere; }
-.avtal-card h4 { margin: 0 0 .4em 0; }
-.avtal-card dl { margin: 0; display: grid; grid-template-columns: max-content 1fr;
-  gap: .25em .7em; }
-.avtal-card dt { font-weight: 600; }
-.avtal-card dd { margin: 0; min-width: 0; }
-.avtal-none { color: var(--body-text-color-subdued); font-style: italic; }
-.avtal-catalog { font-size: .75em; border: 1px solid var(--border-color-primary);
-  border-radius: 4px; padding: 0 .3em; margin-left: .3em; }
-.avtal-cite, .avtal-open-doc { display: inline; text-align: left; font-size: .85em;
-  background: none; border: 0; padding: 0; cursor: pointer; color: var(--color-accent);
-  text-decoration: underline; }
-.avtal-cite { display: block; margin: .15em 0; }
-.avtal-notes { font-size: .9em; color: var(--body-text-color-subdued); }
-.avtal-duties h4 { margin: .8em 0 .3em 0; }
-.avtal-duties ul { margin: 0; padding-left: 1.2em; }
-.avtal-duties li { margin: .35em 0; }
-.avtal-role { font-size: .85em; color: var(--body-text-color-subdued); }
-"""
 
 
 def _e(text: str) -> str:
@@ -158,3 +136,15 @@ def duties_html(party: str, groups: list[tuple[Card, list[Record]]]) -> str:
     count = sum(len(r) for _, r in groups)
     head = f"<p>{_e(party)}: {count} uppgifter i {len(groups)} avtal.</p>"
     return f'<div class="avtal-duties">{head}{"".join(parts)}</div>'
+
+
+def party_choices(overview: Overview) -> list[tuple[str, str]]:
+    """(label, name) for the Ansvar view's picker: every party of the register."""
+    return [(f"{name} ({count})", name) for _, name, count in overview.parties()]
+
+
+def duties_view(overview: Overview, party: str | None) -> str:
+    """A party's responsibilities grouped by agreement, as HTML."""
+    if not party:
+        return duties_html("", [])
+    return duties_html(party, overview.by_agreement(overview.responsibilities_of(party)))

@@ -1,0 +1,1 @@
+"""The "Administrera" tab: login gate, corpus files, index rebuilds, Swedish wording."""

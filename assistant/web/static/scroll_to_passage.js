@@ -1,0 +1,4 @@
+watch('value', () => {
+  const mark = element.querySelector('mark.avtal-passage');
+  if (mark) mark.scrollIntoView({block: 'center'});
+});
