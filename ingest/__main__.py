@@ -67,7 +67,7 @@ def _print_summary(report, index: Path) -> None:  # report: BuildReport
 def main(argv: list[str] | None = None) -> int:
     enforce_offline()
     from ingest.build import build, staleness
-    from ingest.embed import PACKAGED_MODEL
+    from ingest.embed import BACKENDS, DEFAULT_BACKEND, PACKAGED_MODEL
     from ingest.store import IndexUnavailable
     from ingest.versions import BuildInProgress
 
@@ -78,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         "--model",
         default=os.environ.get("AVTAL_EMBEDDING_MODEL", PACKAGED_MODEL),
         help="sentence-transformers model name or path (default: the packaged MiniLM)",
+    )
+    parser.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default=os.environ.get("AVTAL_EMBEDDING_BACKEND", DEFAULT_BACKEND),
+        help="how to embed: static (model2vec, default), sentence-transformers, none",
     )
     parser.add_argument("--max-file-mb", type=float, default=50.0)
     parser.add_argument("--full", action="store_true", help="rebuild everything")
@@ -105,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             os.environ.get("AVTAL_CHROMA_PREFIX", "passages"),
         )
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    for noisy in ("httpx", "sentence_transformers", "chromadb", "bm25s"):
+    for noisy in ("httpx", "sentence_transformers", "chromadb", "bm25s", "model2vec"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
     if not args.corpus.is_dir():
@@ -113,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     max_bytes = int(args.max_file_mb * 1_000_000)
     if args.if_stale and not args.full:
-        reason = staleness(args.corpus, args.index, args.model, max_bytes, remote)
+        reason = staleness(
+            args.corpus, args.index, args.model, max_bytes, remote, backend=args.backend
+        )
         if not reason:
             print(f"index {args.index} is up to date", file=sys.stderr)
             return 0
@@ -127,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             full=args.full,
             progress=progress,
             remote=remote,
+            backend=args.backend,
         )
     except BuildInProgress as error:
         print(f"error: {error}", file=sys.stderr)

@@ -20,6 +20,7 @@ MANIFEST_FILE = "manifest.json"
 CHROMA_DIR = "chroma"
 LEXICAL_DIR = "lexical"
 VOCABULARY_FILE = "vocabulary.json"
+VECTORS_FILE = "vectors.npy"  # the embeddings again, in chunk order, for exact search
 TEXTS_DIR = "texts"  # <content hash>.txt: each document's text for the reader
 COLLECTION = "passages"
 FORMAT_VERSION = 1
@@ -157,6 +158,7 @@ def write_version(
     collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
     add_chunks(collection, chunks, embeddings)
     del collection, client
+    np.save(version / VECTORS_FILE, np.asarray(embeddings, dtype=np.float32))
 
     lexical = bm25s.BM25()
     lexical.index(lexical_tokens or [[""]], show_progress=False)
@@ -225,6 +227,8 @@ class StoredIndex:
     lexical: object
     vocabulary: frozenset[str]
     version: Path | str  # the version folder, or the collection name on a Chroma server
+    # every chunk's embedding in chunk order (memory-mapped), when the version stores them
+    vectors: np.ndarray | None = None
 
     def document_text(self, content_hash: str) -> str | None:
         """The text a document's chunk offsets point into, as stored at ingest time."""
@@ -254,7 +258,13 @@ def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:
     vocabulary = frozenset(
         json.loads((version / LEXICAL_DIR / VOCABULARY_FILE).read_text(encoding="utf-8"))
     )
-    return StoredIndex(manifest, chunks, collection, lexical, vocabulary, version)
+    vectors = None
+    vectors_path = version / VECTORS_FILE
+    if vectors_path.is_file():
+        vectors = np.load(vectors_path, mmap_mode="r")
+        if vectors.shape != (len(chunks), manifest.dim):
+            vectors = None  # not this version's: search through Chroma instead
+    return StoredIndex(manifest, chunks, collection, lexical, vocabulary, version, vectors)
 
 
 def stored_chunks(index: StoredIndex, doc_ids: set[str]) -> tuple[list[Chunk], np.ndarray]:
