@@ -1,6 +1,10 @@
 """One index version on disk: a Chroma collection (passages + embeddings), a bm25s
 lexical index and manifest.json (model, chunker version, documents).
 
+The passages and their embeddings are also kept beside Chroma (chunks.jsonl, vectors.npy),
+so answering questions reads them without importing or starting Chroma (about 1.5 s of
+every start); Chroma is opened only when something asks for the collection.
+
 Which version is in use, and how builds replace it safely, is ingest.versions' business.
 """
 
@@ -21,6 +25,7 @@ CHROMA_DIR = "chroma"
 LEXICAL_DIR = "lexical"
 VOCABULARY_FILE = "vocabulary.json"
 VECTORS_FILE = "vectors.npy"  # the embeddings again, in chunk order, for exact search
+CHUNKS_FILE = "chunks.jsonl"  # [id, text, metadata] per chunk, in chunk order
 TEXTS_DIR = "texts"  # <content hash>.txt: each document's text for the reader
 COLLECTION = "passages"
 FORMAT_VERSION = 1
@@ -159,6 +164,10 @@ def write_version(
     add_chunks(collection, chunks, embeddings)
     del collection, client
     np.save(version / VECTORS_FILE, np.asarray(embeddings, dtype=np.float32))
+    with (version / CHUNKS_FILE).open("w", encoding="utf-8", newline="\n") as out:
+        for seq, c in enumerate(chunks):
+            record = [c.chunk_id, c.text, chunk_metadata(c, seq)]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     lexical = bm25s.BM25()
     lexical.index(lexical_tokens or [[""]], show_progress=False)
@@ -217,6 +226,21 @@ def read_manifest(index_dir: Path) -> Manifest:
         ) from error
 
 
+class LazyCollection:
+    """A version's Chroma collection, opened on first use (chromadb is slow to import)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._collection = None
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._collection is None:
+            self._collection = chroma_client(self._path).get_collection(COLLECTION)
+        return getattr(self._collection, name)
+
+
 @dataclass
 class StoredIndex:
     """An opened index: every chunk in lexical order, the Chroma collection and bm25s."""
@@ -246,14 +270,18 @@ def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:
             f"'{manifest.embedding_model}', but the settings say '{embedding_model}': "
             f"rebuild it with `python -m ingest --full --index {index_dir}`."
         )
-    client = chroma_client(version / CHROMA_DIR)
-    collection = client.get_collection(COLLECTION)
-    stored = collection.get(include=["documents", "metadatas"])
-    records = sorted(
-        zip(stored["ids"], stored["documents"], stored["metadatas"], strict=True),
-        key=lambda r: int(r[2]["seq"]),
-    )
-    chunks = [chunk_from_record(i, text, meta) for i, text, meta in records]
+    collection = LazyCollection(version / CHROMA_DIR)
+    chunks_path = version / CHUNKS_FILE
+    if chunks_path.is_file():
+        with chunks_path.open(encoding="utf-8") as lines:
+            chunks = [chunk_from_record(*json.loads(line)) for line in lines if line.strip()]
+    else:  # a version written before chunks.jsonl: read the passages from Chroma
+        stored = collection.get(include=["documents", "metadatas"])
+        records = sorted(
+            zip(stored["ids"], stored["documents"], stored["metadatas"], strict=True),
+            key=lambda r: int(r[2]["seq"]),
+        )
+        chunks = [chunk_from_record(i, text, meta) for i, text, meta in records]
     lexical = bm25s.BM25.load(str(version / LEXICAL_DIR), show_progress=False)
     vocabulary = frozenset(
         json.loads((version / LEXICAL_DIR / VOCABULARY_FILE).read_text(encoding="utf-8"))
@@ -271,6 +299,10 @@ def stored_chunks(index: StoredIndex, doc_ids: set[str]) -> tuple[list[Chunk], n
     """The chunks of some documents with their stored embeddings, in document order."""
     if not doc_ids:
         return [], np.zeros((0, index.manifest.dim), dtype=np.float32)
+    if index.vectors is not None:  # in chunk order already
+        positions = [i for i, c in enumerate(index.chunks) if c.doc_id in doc_ids]
+        vectors = np.asarray(index.vectors[positions], dtype=np.float32)
+        return [index.chunks[i] for i in positions], vectors.reshape(len(positions), -1)
     got = index.collection.get(  # type: ignore[attr-defined]
         where={"doc_id": {"$in": sorted(doc_ids)}},
         include=["documents", "metadatas", "embeddings"],
