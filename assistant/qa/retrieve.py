@@ -89,7 +89,8 @@ class Retriever:
             return {}
         vector = self.embedder.embed([embedding_text("", "", query)])[0]
         if self.vectors is not None:
-            similarity = self.vectors @ np.asarray(vector, dtype=np.float32)
+            # einsum, not BLAS: OpenBLAS threads spinning on 2 busy cores made this 20 ms
+            similarity = np.einsum("ij,j->i", self.vectors, np.asarray(vector, np.float32))
             allowed = self._allowed(doc_ids) if doc_ids else None
             return {p: float(similarity[p]) for p in self._top(similarity, allowed)}
         where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids else None
