@@ -26,6 +26,9 @@ LEXICAL_DIR = "lexical"
 VOCABULARY_FILE = "vocabulary.json"
 VECTORS_FILE = "vectors.npy"  # the embeddings again, in chunk order, for exact search
 CHUNKS_FILE = "chunks.jsonl"  # [id, text, metadata] per chunk, in chunk order
+# lexical/: how many chunks hold each token, and each document's tokens (worked out once
+# at build time instead of at every start)
+WORD_STATS_FILE = "word_stats.json"
 TEXTS_DIR = "texts"  # <content hash>.txt: each document's text for the reader
 COLLECTION = "passages"
 FORMAT_VERSION = 1
@@ -175,6 +178,20 @@ def write_version(
     (version / LEXICAL_DIR / VOCABULARY_FILE).write_text(
         json.dumps(sorted(vocabulary), ensure_ascii=False), encoding="utf-8"
     )
+    frequency: dict[str, int] = {}
+    documents: dict[str, set[str]] = {}
+    for chunk, tokens in zip(chunks, lexical_tokens, strict=True):
+        distinct = set(tokens)
+        for token in distinct:
+            frequency[token] = frequency.get(token, 0) + 1
+        documents.setdefault(chunk.doc_id, set()).update(distinct)
+    stats = {
+        "document_frequency": frequency,
+        "doc_tokens": {d: sorted(t) for d, t in documents.items()},
+    }
+    (version / LEXICAL_DIR / WORD_STATS_FILE).write_text(
+        json.dumps(stats, ensure_ascii=False), encoding="utf-8"
+    )
     (version / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
 
 
@@ -253,6 +270,8 @@ class StoredIndex:
     version: Path | str  # the version folder, or the collection name on a Chroma server
     # every chunk's embedding in chunk order (memory-mapped), when the version stores them
     vectors: np.ndarray | None = None
+    # {"document_frequency": {token: chunks}, "doc_tokens": {doc_id: [token]}}, if stored
+    word_stats: dict | None = None
 
     def document_text(self, content_hash: str) -> str | None:
         """The text a document's chunk offsets point into, as stored at ingest time."""
@@ -292,7 +311,13 @@ def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:
         vectors = np.load(vectors_path, mmap_mode="r")
         if vectors.shape != (len(chunks), manifest.dim):
             vectors = None  # not this version's: search through Chroma instead
-    return StoredIndex(manifest, chunks, collection, lexical, vocabulary, version, vectors)
+    stats_path = version / LEXICAL_DIR / WORD_STATS_FILE
+    word_stats = None
+    if stats_path.is_file():
+        word_stats = json.loads(stats_path.read_text(encoding="utf-8"))
+    return StoredIndex(
+        manifest, chunks, collection, lexical, vocabulary, version, vectors, word_stats
+    )
 
 
 def stored_chunks(index: StoredIndex, doc_ids: set[str]) -> tuple[list[Chunk], np.ndarray]:

@@ -39,15 +39,19 @@ class Retriever:
         self.rrf_k = rrf_k
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
-        self.chunk_tokens = [
-            frozenset(tokenize(lexical_text(c), index.vocabulary)) for c in self.chunks
-        ]
-        self.document_frequency: Counter[str] = Counter(
-            t for tokens in self.chunk_tokens for t in tokens
-        )
-        doc_tokens: dict[str, set[str]] = {}
-        for chunk, tokens in zip(self.chunks, self.chunk_tokens, strict=True):
-            doc_tokens.setdefault(chunk.doc_id, set()).update(tokens)
+        stats = index.word_stats
+        if stats is not None and set(stats["doc_tokens"]) == {c.doc_id for c in self.chunks}:
+            # worked out at build time (ingest.store.WORD_STATS_FILE)
+            self.document_frequency: Counter[str] = Counter(stats["document_frequency"])
+            doc_tokens = stats["doc_tokens"]
+        else:
+            chunk_tokens = [
+                frozenset(tokenize(lexical_text(c), index.vocabulary)) for c in self.chunks
+            ]
+            self.document_frequency = Counter(t for tokens in chunk_tokens for t in tokens)
+            doc_tokens = {}
+            for chunk, tokens in zip(self.chunks, chunk_tokens, strict=True):
+                doc_tokens.setdefault(chunk.doc_id, set()).update(tokens)
         # every word of a document: the places and organisations it is about are its context
         self.doc_tokens = {d: frozenset(t) for d, t in doc_tokens.items()}
         positions: dict[str, list[int]] = {}
