@@ -104,8 +104,10 @@ class Assistant:
         # the index must have been embedded the way questions will be
         self._embedding_id = embedder.model_id if embedder else settings.embedding_id
         index = self._open_index()
+        # a model on torch loads in the background: nothing waits for it but the first
+        # question that embeds
         self.embedder = embedder or make_embedder(
-            settings.embedding_model, settings.embedding_backend
+            settings.embedding_model, settings.embedding_backend, background=True
         )
         # optional generated answers; off unless settings choose a backend
         self.generator = generator if generator is not None else build_generator(settings)

@@ -183,12 +183,60 @@ def embedding_id(model: str, backend: str = DEFAULT_BACKEND) -> str:
     return model  # sentence-transformers: the model itself, as indexes always recorded
 
 
-def make_embedder(model: str, backend: str = DEFAULT_BACKEND) -> Embedder:
+class BackgroundEmbedder:
+    """A sentence-transformers model loading in a background thread (torch and the model
+    take seconds): the app serves meanwhile, and a question that needs the model first
+    waits for it, saying so in the log."""
+
+    def __init__(self, model: str) -> None:
+        import threading
+
+        self.model_id = model
+        self._ready = threading.Event()
+        self._model: SentenceTransformerEmbedder | None = None
+        self._error: BaseException | None = None
+        threading.Thread(target=self._load, name="embedder-load", daemon=True).start()
+
+    def _load(self) -> None:
+        try:
+            self._model = SentenceTransformerEmbedder(self.model_id)
+        except BaseException as error:  # raised again where the model is needed
+            self._error = error
+        finally:
+            self._ready.set()
+
+    def _loaded(self) -> SentenceTransformerEmbedder:
+        if not self._ready.is_set():
+            log.warning("the embedding model %s is still loading; waiting for it", self.model_id)
+            self._ready.wait()
+        if self._model is None:
+            raise RuntimeError(f"could not load the embedding model {self.model_id}") from (
+                self._error
+            )
+        return self._model
+
+    @property
+    def ready(self) -> bool:
+        return self._ready.is_set()
+
+    @property
+    def dim(self) -> int:  # type: ignore[override]
+        return self._loaded().dim
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self._loaded().embed(texts)
+
+
+def make_embedder(model: str, backend: str = DEFAULT_BACKEND, background: bool = False) -> Embedder:
+    """The embedder for a model and backend; `background` loads a sentence-transformers
+    model in a thread (the static model loads in milliseconds, so always at once)."""
     chosen = effective_backend(model, backend)
     if chosen == "none":
         return NoEmbedder()
     if chosen == "static":
         return StaticEmbedder()
+    if background:
+        return BackgroundEmbedder(model)
     return SentenceTransformerEmbedder(model)
 
 
