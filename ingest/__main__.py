@@ -64,6 +64,18 @@ def _print_summary(report, index: Path) -> None:  # report: BuildReport
         print(f"  check {note} (read by OCR)", file=sys.stderr)
 
 
+def _peak_rss_mb() -> float | None:
+    """This process's peak resident memory since it started (Linux VmHWM). Unlike
+    ru_maxrss it does not count the parent's pages copied by fork before exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     enforce_offline()
     from ingest.build import build, staleness
@@ -144,7 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        data = report.to_dict()
+        peak = _peak_rss_mb()
+        if peak is not None:
+            data["peak_rss_mb"] = peak
+        print(json.dumps(data, ensure_ascii=False))
     _print_summary(report, args.index)
     return 0
 
