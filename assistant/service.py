@@ -354,6 +354,11 @@ class Assistant:
             self._checked = time.monotonic()
             self.reload_if_rebuilt()
         loaded = self._loaded  # one version for the whole question
+        # a model still loading in the background: waited for before the question's
+        # time budget starts (the wait is start-up, not the question)
+        wait_ready = getattr(loaded.retriever.embedder, "wait_ready", None)
+        if wait_ready is not None and loaded.retriever.dense:
+            wait_ready()
         started = time.perf_counter()
         analysed, hits = self._retrieve(loaded, question, doc_ids)
         retrieved = time.perf_counter()

@@ -219,6 +219,10 @@ class BackgroundEmbedder:
     def ready(self) -> bool:
         return self._ready.is_set()
 
+    def wait_ready(self) -> None:
+        """Wait until the model has loaded (or failed to), saying so when it has not."""
+        self._loaded()
+
     @property
     def dim(self) -> int:  # type: ignore[override]
         return self._loaded().dim
