@@ -130,6 +130,11 @@ def quality(backend: str) -> dict:
         ],
         backend,
     )
+    return parse_quality(backend, trained, valid, dev)
+
+
+def parse_quality(backend: str, trained: str, valid: str, dev: str) -> dict:
+    """The figures from the outputs of train, eval --sets --role valid and grade_cli."""
     sets = {}
     for line in valid.splitlines():
         match = _SET_LINE.match(line.strip())
