@@ -126,7 +126,7 @@ def full_rebuild_reason(manifest: Manifest | None, model: str) -> str:
     if manifest is None:
         return "no index yet"
     if manifest.embedding_model != model:
-        return f"embedding model or backend changed ({manifest.embedding_model} -> {model})"
+        return f"embedding model changed ({manifest.embedding_model} -> {model})"
     if manifest.chunker_version != CHUNKER_VERSION:
         return f"chunker changed (version {manifest.chunker_version} -> {CHUNKER_VERSION})"
     return ""

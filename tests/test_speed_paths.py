@@ -78,9 +78,9 @@ def test_a_backend_change_rebuilds_everything(small_corpus, tmp_path):
     first = build(small_corpus, index, PACKAGED_MODEL, MAX)
     assert read_manifest(index).embedding_model == embedding_id(PACKAGED_MODEL)
     assert staleness(small_corpus, index, PACKAGED_MODEL, MAX) == ""
-    assert "backend" in staleness(small_corpus, index, PACKAGED_MODEL, MAX, backend="none")
+    assert "-> none" in staleness(small_corpus, index, PACKAGED_MODEL, MAX, backend="none")
     lexical = build(small_corpus, index, PACKAGED_MODEL, MAX, backend="none")
-    assert lexical.full and "backend" in lexical.reason
+    assert lexical.full and "embedding model changed" in lexical.reason
     assert lexical.embedded == first.embedded == lexical.chunks
     assert read_manifest(index).embedding_model == NO_DENSE_ID
     # with no dense side the answer comes from the lexical ranks alone
