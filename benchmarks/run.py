@@ -54,7 +54,34 @@ def save_results(path: Path, results: list[dict]) -> None:
     )
 
 
-def run_scale(scale: int, questions: list[dict], embedder, work: Path, passes: int, cli_runs: int):
+def profile_pass(assistant, questions: list[dict], top: int = 14) -> str:
+    """cProfile of one warm pass over the questions: the top entries by own time."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for q in questions:
+        assistant.ask(q["question"])
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.strip_dirs().sort_stats("tottime").print_stats(top)
+    lines = [line.rstrip() for line in out.getvalue().splitlines() if line.strip()]
+    start = next((i for i, line in enumerate(lines) if "function calls" in line), 0)
+    return "\n".join(lines[start:])
+
+
+def run_scale(
+    scale: int,
+    questions: list[dict],
+    embedder,
+    work: Path,
+    passes: int,
+    cli_runs: int,
+    profile: bool = False,
+):
     from assistant.config import Settings
     from assistant.service import Assistant
     from benchmarks import baselines, system
@@ -72,11 +99,14 @@ def run_scale(scale: int, questions: list[dict], embedder, work: Path, passes: i
     build = system.measured_build(corpus, here / "index", here / "logs")
     log(f"{scale}x: {build.chunks} chunks in {build.wall_seconds:.1f} s")
 
+    load_seconds = time.perf_counter()
     assistant = Assistant(Settings(index_dir=here / "index"), embedder=embedder)
+    load_seconds = time.perf_counter() - load_seconds
     results, timings = system.ask_all(assistant, questions, passes)
     save_results(here / "results-this-system.jsonl", results)
     qualities = {system.NAME: quality(system.NAME, questions, results, answers=True)}
     latencies = {system.NAME: latency(timings)}
+    profiled = profile_pass(assistant, questions) if profile else ""
     del assistant
     gc.collect()
 
@@ -107,7 +137,28 @@ def run_scale(scale: int, questions: list[dict], embedder, work: Path, passes: i
         baseline_build_seconds=seconds,
         chroma_bytes=chroma,
         cli_seconds=cli,
+        load_seconds=load_seconds,
+        profile=profiled,
     )
+
+
+KEPT_SECTIONS = ("## Answer quality on questions and documents nobody tuned for",)
+
+
+def kept_sections(path: Path) -> str:
+    """Sections of the current report that other runs write (answer quality per question
+    set, from `python -m assistant eval --sets`), carried over as they are."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    kept = []
+    for heading in KEPT_SECTIONS:
+        start = text.find(heading)
+        if start < 0:
+            continue
+        end = text.find("\n## ", start + len(heading))
+        kept.append(text[start : end if end >= 0 else len(text)].rstrip() + "\n")
+    return "\n".join(kept)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,8 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
     from benchmarks import machine, system
+    from benchmarks.backends import BACKENDS, QUALITY_FILE
+    from benchmarks.backends import speed as backend_speed
     from benchmarks.report import BenchmarkRun, plot, render
-    from ingest.embed import PACKAGED_MODEL, SentenceTransformerEmbedder
+    from ingest.embed import DEFAULT_BACKEND, PACKAGED_MODEL, make_embedder
 
     questions = load_questions(args.questions)
     load_at_start = machine.load_average()
@@ -133,8 +186,17 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     log(f"work folder {work}; scales {scales}; {passes} timed pass(es)")
     try:
-        embedder = SentenceTransformerEmbedder(PACKAGED_MODEL)
-        runs = [run_scale(s, questions, embedder, work, passes, cli_runs) for s in scales]
+        embedder = make_embedder(PACKAGED_MODEL, DEFAULT_BACKEND)
+        runs = [
+            run_scale(s, questions, embedder, work, passes, cli_runs, profile=s == scales[-1])
+            for s in scales
+        ]
+        backends = []
+        for backend in BACKENDS:
+            log(f"embedding backend {backend}: ingest, query embedding, warm and cold questions")
+            backends.append(
+                backend_speed(backend, REPO / "corpus", work, questions, cli_runs, START_QUESTION)
+            )
         log("app start-up")
         app = [system.app_start_seconds(work / f"{scales[0]}x" / "index", START_QUESTION)]
         if not args.quick:
@@ -156,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
         machine=described,
         scales=runs,
         app_seconds=app,
+        backends=backends,
+        backend_quality=(
+            json.loads(QUALITY_FILE.read_text(encoding="utf-8")) if QUALITY_FILE.exists() else None
+        ),
+        kept=kept_sections(args.out),
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     plot(runs, plot_path)

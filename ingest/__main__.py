@@ -64,8 +64,20 @@ def print_summary(report, index: Path) -> None:  # report: BuildReport
         print(f"  check {note} (read by OCR)", file=sys.stderr)
 
 
+def _peak_rss_mb() -> float | None:
+    """This process's peak resident memory since it started (Linux VmHWM). Unlike
+    ru_maxrss it does not count the parent's pages copied by fork before exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
 def _parser() -> argparse.ArgumentParser:
-    from ingest.embed import PACKAGED_MODEL
+    from ingest.embed import BACKENDS, DEFAULT_BACKEND, PACKAGED_MODEL
 
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
@@ -74,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
         "--model",
         default=os.environ.get("AVTAL_EMBEDDING_MODEL", PACKAGED_MODEL),
         help="sentence-transformers model name or path (default: the packaged MiniLM)",
+    )
+    parser.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default=os.environ.get("AVTAL_EMBEDDING_BACKEND", DEFAULT_BACKEND),
+        help="how to embed: static (model2vec, default), sentence-transformers, none",
     )
     parser.add_argument("--max-file-mb", type=float, default=50.0)
     parser.add_argument("--full", action="store_true", help="rebuild everything")
@@ -114,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     remote = _remote(args)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    for noisy in ("httpx", "sentence_transformers", "chromadb", "bm25s"):
+    for noisy in ("httpx", "sentence_transformers", "chromadb", "bm25s", "model2vec"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
     if not args.corpus.is_dir():
@@ -122,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     max_bytes = int(args.max_file_mb * 1_000_000)
     fresh = args.if_stale and not args.full
-    if fresh and not staleness(args.corpus, args.index, args.model, max_bytes, remote):
+    if fresh and not staleness(
+        args.corpus, args.index, args.model, max_bytes, remote, backend=args.backend
+    ):
         print(f"index {args.index} is up to date", file=sys.stderr)
         return 0
     progress = ConsoleProgress(enabled=sys.stderr.isatty() and not args.json)
@@ -135,12 +155,17 @@ def main(argv: list[str] | None = None) -> int:
             full=args.full,
             progress=progress,
             remote=remote,
+            backend=args.backend,
         )
     except (BuildInProgress, IndexUnavailable) as error:
         print(f"error: {error}", file=sys.stderr)
         return 3 if isinstance(error, BuildInProgress) else 2
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        data = report.to_dict()
+        peak = _peak_rss_mb()
+        if peak is not None:
+            data["peak_rss_mb"] = peak
+        print(json.dumps(data, ensure_ascii=False))
     print_summary(report, args.index)
     return 0
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.discover import CatalogEntry, SourceFile, discover, parse_file, read_catalog
-from ingest.embed import Embedder, SentenceTransformerEmbedder, embedding_text
+from ingest.embed import DEFAULT_BACKEND, Embedder, embedding_id, embedding_text, make_embedder
 from ingest.lexical import build_vocabulary, lexical_text, tokenize
 from ingest.messages import Problem
 from ingest.overview.derive import card_of
@@ -123,6 +123,7 @@ def catalog_fingerprint(entry: CatalogEntry) -> str:
 
 
 def full_rebuild_reason(manifest: Manifest | None, model: str) -> Problem | None:
+    """`model` is the embedding id (model and backend, ingest.embed.embedding_id)."""
     if manifest is None:
         return Problem("no_index_yet")
     if manifest.embedding_model != model:
@@ -153,10 +154,11 @@ def staleness(
     model: str,
     max_bytes: int,
     remote: RemoteTarget | None = None,
+    backend: str = DEFAULT_BACKEND,
 ) -> str:
     """Why the index needs a rebuild, or '' when it matches the corpus and settings."""
     manifest = _current_manifest(index_dir, remote)
-    reason = full_rebuild_reason(manifest, model)
+    reason = full_rebuild_reason(manifest, embedding_id(model, backend))
     if reason or manifest is None:
         return str(reason)
     catalog, _ = read_catalog(corpus_dir)
@@ -256,17 +258,20 @@ def build(
     progress: Progress = _no_progress,
     remote: RemoteTarget | None = None,
     parse: Parse = parse_file,
+    backend: str = DEFAULT_BACKEND,
 ) -> BuildReport:
     """Bring the index up to date with the corpus; returns what was done.
 
     The index lives in `index_dir`, or on a Chroma server when `remote` is given (then
-    `index_dir` only holds the build lock).
+    `index_dir` only holds the build lock). The embedder is `embedder` when given, else
+    `model` through `backend` (ingest.embed.make_embedder).
     """
     started = time.perf_counter()
+    wanted = embedder.model_id if embedder is not None else embedding_id(model, backend)
     with build_lock(index_dir):
         report = BuildReport()
         manifest = _current_manifest(index_dir, remote)
-        reason = full_rebuild_reason(manifest, model)
+        reason = full_rebuild_reason(manifest, wanted)
         report.full = full or bool(reason)
         report.reason = reason or Problem("full_requested" if full else "incremental")
         if reason and manifest is not None:
@@ -321,9 +326,9 @@ def build(
                 ocr_pages=ocr_pages(document),
             )
         if embedder is None and (new_chunks or manifest is None):
-            embedder = SentenceTransformerEmbedder(model)
+            embedder = make_embedder(model, backend)
         dim = embedder.dim if embedder is not None else manifest.dim  # type: ignore[union-attr]
-        model_id = embedder.model_id if embedder is not None else model
+        model_id = embedder.model_id if embedder is not None else wanted
         new_vectors = (
             _embed(embedder, new_chunks, progress)
             if embedder is not None
@@ -334,7 +339,7 @@ def build(
         kept_chunks: list[Chunk] = []
         kept_vectors = np.zeros((0, dim), dtype=np.float32)
         if plan.keep and manifest is not None:
-            old: StoredIndex = _open(index_dir, model, remote)
+            old: StoredIndex = _open(index_dir, wanted, remote)
             kept_chunks, kept_vectors = stored_chunks(old, plan.keep)
             old_cards = read_cards(old.version)
             for doc_id in plan.keep:

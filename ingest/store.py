@@ -1,6 +1,10 @@
 """One index version on disk: a Chroma collection (passages + embeddings), a bm25s
 lexical index and manifest.json (model, chunker version, documents).
 
+The passages and their embeddings are also kept beside Chroma (chunks.jsonl, vectors.npy),
+so answering questions reads them without importing or starting Chroma (about 1.5 s of
+every start); Chroma is opened only when something asks for the collection.
+
 Which version is in use, and how builds replace it safely, is ingest.versions' business.
 """
 
@@ -20,6 +24,11 @@ MANIFEST_FILE = "manifest.json"
 CHROMA_DIR = "chroma"
 LEXICAL_DIR = "lexical"
 VOCABULARY_FILE = "vocabulary.json"
+VECTORS_FILE = "vectors.npy"  # the embeddings again, in chunk order, for exact search
+CHUNKS_FILE = "chunks.jsonl"  # [id, text, metadata] per chunk, in chunk order
+# lexical/: how many chunks hold each token, and each document's tokens (worked out once
+# at build time instead of at every start)
+WORD_STATS_FILE = "word_stats.json"
 TEXTS_DIR = "texts"  # <content hash>.txt: each document's text for the reader
 COLLECTION = "passages"
 FORMAT_VERSION = 1
@@ -157,12 +166,31 @@ def write_version(
     collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
     add_chunks(collection, chunks, embeddings)
     del collection, client
+    np.save(version / VECTORS_FILE, np.asarray(embeddings, dtype=np.float32))
+    with (version / CHUNKS_FILE).open("w", encoding="utf-8", newline="\n") as out:
+        for seq, c in enumerate(chunks):
+            record = [c.chunk_id, c.text, chunk_metadata(c, seq)]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     lexical = bm25s.BM25()
     lexical.index(lexical_tokens or [[""]], show_progress=False)
     lexical.save(str(version / LEXICAL_DIR), show_progress=False)
     (version / LEXICAL_DIR / VOCABULARY_FILE).write_text(
         json.dumps(sorted(vocabulary), ensure_ascii=False), encoding="utf-8"
+    )
+    frequency: dict[str, int] = {}
+    documents: dict[str, set[str]] = {}
+    for chunk, tokens in zip(chunks, lexical_tokens, strict=True):
+        distinct = set(tokens)
+        for token in distinct:
+            frequency[token] = frequency.get(token, 0) + 1
+        documents.setdefault(chunk.doc_id, set()).update(distinct)
+    stats = {
+        "document_frequency": frequency,
+        "doc_tokens": {d: sorted(t) for d, t in documents.items()},
+    }
+    (version / LEXICAL_DIR / WORD_STATS_FILE).write_text(
+        json.dumps(stats, ensure_ascii=False), encoding="utf-8"
     )
     (version / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
 
@@ -215,6 +243,21 @@ def read_manifest(index_dir: Path) -> Manifest:
         ) from error
 
 
+class LazyCollection:
+    """A version's Chroma collection, opened on first use (chromadb is slow to import)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._collection = None
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._collection is None:
+            self._collection = chroma_client(self._path).get_collection(COLLECTION)
+        return getattr(self._collection, name)
+
+
 @dataclass
 class StoredIndex:
     """An opened index: every chunk in lexical order, the Chroma collection and bm25s."""
@@ -225,6 +268,10 @@ class StoredIndex:
     lexical: object
     vocabulary: frozenset[str]
     version: Path | str  # the version folder, or the collection name on a Chroma server
+    # every chunk's embedding in chunk order (memory-mapped), when the version stores them
+    vectors: np.ndarray | None = None
+    # {"document_frequency": {token: chunks}, "doc_tokens": {doc_id: [token]}}, if stored
+    word_stats: dict | None = None
 
     def document_text(self, content_hash: str) -> str | None:
         """The text a document's chunk offsets point into, as stored at ingest time."""
@@ -242,25 +289,45 @@ def open_index(index_dir: Path, embedding_model: str) -> StoredIndex:
             f"'{manifest.embedding_model}', but the settings say '{embedding_model}': "
             f"rebuild it with `python -m ingest --full --index {index_dir}`."
         )
-    client = chroma_client(version / CHROMA_DIR)
-    collection = client.get_collection(COLLECTION)
-    stored = collection.get(include=["documents", "metadatas"])
-    records = sorted(
-        zip(stored["ids"], stored["documents"], stored["metadatas"], strict=True),
-        key=lambda r: int(r[2]["seq"]),
-    )
-    chunks = [chunk_from_record(i, text, meta) for i, text, meta in records]
+    collection = LazyCollection(version / CHROMA_DIR)
+    chunks_path = version / CHUNKS_FILE
+    if chunks_path.is_file():
+        with chunks_path.open(encoding="utf-8") as lines:
+            chunks = [chunk_from_record(*json.loads(line)) for line in lines if line.strip()]
+    else:  # a version written before chunks.jsonl: read the passages from Chroma
+        stored = collection.get(include=["documents", "metadatas"])
+        records = sorted(
+            zip(stored["ids"], stored["documents"], stored["metadatas"], strict=True),
+            key=lambda r: int(r[2]["seq"]),
+        )
+        chunks = [chunk_from_record(i, text, meta) for i, text, meta in records]
     lexical = bm25s.BM25.load(str(version / LEXICAL_DIR), show_progress=False)
     vocabulary = frozenset(
         json.loads((version / LEXICAL_DIR / VOCABULARY_FILE).read_text(encoding="utf-8"))
     )
-    return StoredIndex(manifest, chunks, collection, lexical, vocabulary, version)
+    vectors = None
+    vectors_path = version / VECTORS_FILE
+    if vectors_path.is_file():
+        vectors = np.load(vectors_path, mmap_mode="r")
+        if vectors.shape != (len(chunks), manifest.dim):
+            vectors = None  # not this version's: search through Chroma instead
+    stats_path = version / LEXICAL_DIR / WORD_STATS_FILE
+    word_stats = None
+    if stats_path.is_file():
+        word_stats = json.loads(stats_path.read_text(encoding="utf-8"))
+    return StoredIndex(
+        manifest, chunks, collection, lexical, vocabulary, version, vectors, word_stats
+    )
 
 
 def stored_chunks(index: StoredIndex, doc_ids: set[str]) -> tuple[list[Chunk], np.ndarray]:
     """The chunks of some documents with their stored embeddings, in document order."""
     if not doc_ids:
         return [], np.zeros((0, index.manifest.dim), dtype=np.float32)
+    if index.vectors is not None:  # in chunk order already
+        positions = [i for i, c in enumerate(index.chunks) if c.doc_id in doc_ids]
+        vectors = np.asarray(index.vectors[positions], dtype=np.float32)
+        return [index.chunks[i] for i in positions], vectors.reshape(len(positions), -1)
     got = index.collection.get(  # type: ignore[attr-defined]
         where={"doc_id": {"$in": sorted(doc_ids)}},
         include=["documents", "metadatas", "embeddings"],

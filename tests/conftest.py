@@ -1,4 +1,6 @@
-"""Shared fixtures: one real embedding model and one seed-corpus index per test session."""
+"""Shared fixtures: the default embedding backend (the static vectors distilled from the
+packaged MiniLM), the MiniLM itself on sentence-transformers when a test needs it, and one
+seed-corpus index per test session."""
 
 from __future__ import annotations
 
@@ -17,6 +19,13 @@ DEV_QUESTIONS = REPO.parent / "shared" / "eval" / "dev_questions.jsonl"
 
 @pytest.fixture(scope="session")
 def embedder():
+    from ingest.embed import DEFAULT_BACKEND, PACKAGED_MODEL, make_embedder
+
+    return make_embedder(PACKAGED_MODEL, DEFAULT_BACKEND)
+
+
+@pytest.fixture(scope="session")
+def minilm():
     from ingest.embed import PACKAGED_MODEL, SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(PACKAGED_MODEL)

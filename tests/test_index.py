@@ -17,9 +17,9 @@ from ingest.store import IndexUnavailable, open_index, read_manifest
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-def test_chunks_are_small_and_keep_rows_whole(embedder):
+def test_chunks_are_small_and_keep_rows_whole(minilm):
     parsed = load_corpus(CORPUS, 50_000_000)
-    tokenizer = embedder._model.tokenizer
+    tokenizer = minilm._model.tokenizer
     for document in parsed.documents:
         for chunk in chunk_document(document):
             assert len(chunk.text.split()) <= MAX_WORDS + 5, chunk.text
@@ -43,9 +43,9 @@ def test_no_words_are_lost_in_chunking():
             assert not missing, (document.doc_id, block.text[:80], missing[:5])
 
 
-def test_index_holds_every_chunk_with_provenance(seed_index):
+def test_index_holds_every_chunk_with_provenance(seed_index, embedder):
     manifest = read_manifest(seed_index)
-    assert manifest.dim == 384
+    assert manifest.dim == embedder.dim
     assert set(manifest.documents) == {p.name for p in CORPUS.glob("*.txt")}
     stored = open_index(seed_index, manifest.embedding_model)
     assert len(stored.chunks) == sum(d.chunks for d in manifest.documents.values())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.qa.patterns import (
     ASKS_EMAIL,
@@ -145,13 +146,24 @@ def answer_spans(question: Question, text: str, chunk: Chunk) -> list[tuple[int,
     return []
 
 
+@lru_cache(maxsize=200_000)
+def _word_tokens(word: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """One word's tokens (cached: the same passages' words come back question after question)."""
+    return frozenset(tokenize(word, vocabulary, heads=False))
+
+
+@lru_cache(maxsize=20_000)
+def _text_tokens(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(tokenize(text, vocabulary, heads=False))
+
+
 def term_positions(
     terms: Sequence[Term], text: str, vocabulary: frozenset[str]
 ) -> list[tuple[int, int]]:
     """Where words holding any of the terms stand in the text."""
     found = []
     for word in WORD.finditer(text):
-        tokens = frozenset(tokenize(word.group(0), vocabulary, heads=False))
+        tokens = _word_tokens(word.group(0), vocabulary)
         if any(t.found_in(tokens) for t in terms):
             found.append(word.span())
     return found
@@ -217,7 +229,7 @@ class FeatureBuilder:
         self.doc_tokens = doc_tokens
 
     def tokens(self, text: str) -> frozenset[str]:
-        return frozenset(tokenize(text, self.vocabulary, heads=False))
+        return _text_tokens(text, self.vocabulary)
 
     def candidates(self, question: Question, hits: Sequence[Hit]) -> list[Candidate]:
         hits = list(hits[:CANDIDATES])

@@ -43,21 +43,41 @@ class Glossary:
     def lookup(self, phrase: str) -> tuple[str, ...] | None:
         return self.exact.get(phrase) or self.stemmed.get(_english_key(phrase))
 
-    def translate(self, words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-        """Pairs (English phrase, Swedish renderings) for the words, longest phrases first."""
-        out: list[tuple[str, tuple[str, ...]]] = []
+    def longest(self, words: list[str], start: int) -> tuple[str, tuple[str, ...]] | None:
+        """The longest phrase of the glossary starting at `start`, with its renderings."""
+        for size in range(min(self.max_words, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + size])
+            renderings = self.lookup(phrase)
+            if renderings:
+                return phrase, renderings
+        return None
+
+
+def translate_with(
+    glossaries: tuple[Glossary, ...], words: list[str]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Pairs (English phrase, Swedish renderings) for the words, longest phrases first. The
+    first glossary goes over all the words; each next one only over the words still left."""
+    found: dict[int, tuple[str, tuple[str, ...]]] = {}
+    left = [True] * len(words)
+    for glossary in glossaries:
         i = 0
         while i < len(words):
-            for size in range(min(self.max_words, len(words) - i), 0, -1):
-                phrase = " ".join(words[i : i + size])
-                renderings = self.lookup(phrase)
-                if renderings:
-                    out.append((phrase, renderings))
-                    i += size
-                    break
+            end = i
+            while end < len(words) and left[end]:
+                end += 1
+            if end == i:
+                i += 1
+                continue
+            match = glossary.longest(words[:end], i)
+            if match:
+                size = len(match[0].split())
+                found[i] = match
+                left[i : i + size] = [False] * size
+                i += size
             else:
                 i += 1
-        return out
+    return [found[i] for i in sorted(found)]
 
 
 @cache
@@ -71,9 +91,8 @@ def _english_key(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
-@cache
-def glossary() -> Glossary:
-    raw = {**read_tsv(GENERAL_GLOSSARY_FILE), **read_tsv(GLOSSARY_FILE)}
+def read_glossary(path: Path) -> Glossary:
+    raw = read_tsv(path)
     stemmed: dict[str, tuple[str, ...]] = {}
     # reviewed, reviews ~ review; where two entries share a stem (response, responsible)
     # the shorter phrase stands for the inflected forms
@@ -82,13 +101,19 @@ def glossary() -> Glossary:
     return Glossary(raw, stemmed, max(len(k.split()) for k in raw))
 
 
+@cache
+def glossaries() -> tuple[Glossary, ...]:
+    """The field's own glossary first, then the general one."""
+    return read_glossary(GLOSSARY_FILE), read_glossary(GENERAL_GLOSSARY_FILE)
+
+
 def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    return glossary().translate(words)
+    return translate_with(glossaries(), words)
 
 
 def lookup(phrase: str) -> tuple[str, ...] | None:
     """The Swedish renderings of an English phrase, or None."""
-    return glossary().lookup(phrase)
+    return next((r for g in glossaries() if (r := g.lookup(phrase))), None)
 
 
 @cache

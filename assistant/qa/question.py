@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal, get_args
 
 from assistant.qa.lexicon import lookup, swedish_synonyms, translate
@@ -152,6 +153,21 @@ def _participle_base(stem_: str) -> str:
     return stem_[:-1] if len(stem_) > _MIN_PREFIX and stem_[-1] in "dt" else ""
 
 
+@lru_cache(maxsize=65536)
+def _forms(stem_: str) -> frozenset[str]:
+    """The tokens that present_in takes for the stem by participle or derivation."""
+    forms = set()
+    participle = _participle_base(stem_)  # the other participle form, same length
+    if participle:
+        forms.update((participle + "d", participle + "t"))
+    for ending in _DERIVATIONS:
+        forms.add(stem_ + ending)  # a derivation of the stem
+        shorter = stem_[: -len(ending)]  # the stem is a derivation of this
+        if stem_.endswith(ending) and len(shorter) >= _MIN_PREFIX:
+            forms.add(shorter)
+    return frozenset(forms)
+
+
 def present_in(stem_: str, tokens: frozenset[str]) -> bool:
     """The stem, or a derivation of it: finansieras (finansi) ~ finansiering (finansiering).
 
@@ -163,18 +179,17 @@ def present_in(stem_: str, tokens: frozenset[str]) -> bool:
         return True
     if len(stem_) < _MIN_PREFIX:
         return False
-    participle = _participle_base(stem_)
-    for token in tokens:
-        if len(token) < _MIN_PREFIX:
-            continue
-        if participle and _participle_base(token) == participle:
-            return True
-        shorter, longer = (token, stem_) if len(token) < len(stem_) else (stem_, token)
-        if longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS:
-            return True
-        if _same_compound(stem_, token):
-            return True
-    return False
+    # The participle and derivation forms are looked up, not scanned for (the same
+    # answers; scanning made a feature's cost grow with a document's vocabulary).
+    if not _forms(stem_).isdisjoint(tokens):
+        return True
+    if len(stem_) < _MIN_COMPOUND_MATCH:  # too short to be one head written two ways
+        return False
+    head = stem_[:4]
+    return any(
+        len(token) >= _MIN_COMPOUND_MATCH and token[:4] == head and _same_compound(stem_, token)
+        for token in tokens
+    )
 
 
 def _same_compound(a: str, b: str) -> bool:
