@@ -31,7 +31,7 @@ PACKAGED_PREFIX = "packaged:"
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
 STATIC_MODEL_DIR = Path(__file__).resolve().parent / "data" / "minilm-static"
 BACKENDS = ("static", "sentence-transformers", "none")
-DEFAULT_BACKEND = "static"
+DEFAULT_BACKEND = "sentence-transformers"
 STATIC_PREFIX = "static:"
 NO_DENSE_ID = "none"
 

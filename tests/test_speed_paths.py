@@ -1,5 +1,6 @@
-"""The fast paths: the static embedding backend, the index recording its backend, a CLI
-that answers without torch or Chroma, and the lookups that replaced scans."""
+"""The fast paths: the static embedding backend (AVTAL_EMBEDDING_BACKEND=static), the index
+recording its backend, a CLI that answers without torch or Chroma on a static index, and the
+lookups that replaced scans."""
 
 from __future__ import annotations
 
@@ -32,6 +33,17 @@ MAX = 50_000_000
 QUESTION = "Vem ansvarar för Söderåsbanan?"
 
 
+STATIC = "static:" + PACKAGED_MODEL
+
+
+@pytest.fixture(scope="module")
+def static_index(tmp_path_factory) -> Path:
+    index_dir = tmp_path_factory.mktemp("static") / "index"
+    report = build(CORPUS, index_dir, PACKAGED_MODEL, MAX, backend="static")
+    assert report.documents == 5
+    return index_dir
+
+
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
@@ -41,35 +53,37 @@ def small_corpus(tmp_path: Path) -> Path:
     return corpus
 
 
-def test_the_default_backend_is_static_and_the_index_records_it(seed_index, embedder):
-    assert isinstance(embedder, StaticEmbedder)
-    assert Settings().embedding_id == "static:" + PACKAGED_MODEL == embedder.model_id
-    assert read_manifest(seed_index).embedding_model == embedder.model_id
+def test_the_static_backend_is_recorded_in_the_index(static_index):
+    assert isinstance(make_embedder(PACKAGED_MODEL, "static"), StaticEmbedder)
+    assert Settings(embedding_backend="static").embedding_id == STATIC
+    assert read_manifest(static_index).embedding_model == STATIC
     # another backend's settings are refused before any model is loaded
-    other = Settings(index_dir=seed_index, embedding_backend="sentence-transformers")
+    other = Settings(index_dir=static_index, embedding_backend="sentence-transformers")
     with pytest.raises(IndexUnavailable, match="rebuild"):
         Assistant(other)
 
 
-def test_static_vectors_are_model2vec_s(seed_index):
+def test_static_vectors_are_model2vec_s(static_index):
     model2vec = pytest.importorskip("model2vec")
     reference = model2vec.StaticModel.from_pretrained(str(STATIC_MODEL_DIR), normalize=True)
-    texts = [c.text for c in open_index(seed_index, Settings().embedding_id).chunks[:80]]
+    texts = [c.text for c in open_index(static_index, STATIC).chunks[:80]]
     texts += [QUESTION, "", "¤ ¤", "x" * 20_000]
     ours = StaticEmbedder().embed(texts)
     theirs = reference.encode(texts, use_multiprocessing=False)
     assert np.allclose(ours, theirs, atol=1e-6)
 
 
-def test_questions_and_passages_are_embedded_by_the_static_model(seed_index, embedder):
-    index = open_index(seed_index, embedder.model_id)
+def test_questions_and_passages_are_embedded_by_the_static_model(static_index):
+    embedder = StaticEmbedder()
+    index = open_index(static_index, STATIC)
     assert index.vectors is not None and index.vectors.shape == (len(index.chunks), embedder.dim)
     from ingest.embed import embedding_text
 
     first = index.chunks[0]
     again = embedder.embed([embedding_text(first.title, first.section, first.text)])[0]
     assert np.allclose(index.vectors[0], again, atol=1e-5)
-    hits = Assistant(Settings(index_dir=seed_index)).retriever.search(QUESTION, QUESTION, 8)
+    settings = Settings(index_dir=static_index, embedding_backend="static")
+    hits = Assistant(settings).retriever.search(QUESTION, QUESTION, 8)
     assert any(h.dense_rank for h in hits) and any(h.dense_score > 0.3 for h in hits)
 
 
@@ -93,16 +107,18 @@ def test_the_static_backend_serves_the_packaged_model_only():
     assert embedding_id("/some/multilingual-model") == "/some/multilingual-model"
     assert embedding_id(PACKAGED_MODEL, "sentence-transformers") == PACKAGED_MODEL
     assert embedding_id(PACKAGED_MODEL, "none") == NO_DENSE_ID
-    assert isinstance(make_embedder(PACKAGED_MODEL), StaticEmbedder)
+    assert isinstance(make_embedder(PACKAGED_MODEL, "static"), StaticEmbedder)
 
 
 HEAVY = ("torch", "sentence_transformers", "transformers", "chromadb", "gradio", "model2vec")
 
 
-def test_the_cli_answers_without_torch_or_chroma(seed_index):
+def test_the_cli_answers_without_torch_or_chroma_on_a_static_index(static_index):
+    index = str(static_index)
     probe = (
-        "import json, runpy, sys\n"
-        f"sys.argv = ['assistant', 'ask', '--json', '--index', {str(seed_index)!r}, {QUESTION!r}]\n"
+        "import json, os, runpy, sys\n"
+        "os.environ['AVTAL_EMBEDDING_BACKEND'] = 'static'\n"
+        f"sys.argv = ['assistant', 'ask', '--json', '--index', {index!r}, {QUESTION!r}]\n"
         "try:\n"
         "    runpy.run_module('assistant', run_name='__main__')\n"
         "except SystemExit:\n"
