@@ -114,3 +114,50 @@ def test_log_in_upload_rebuild_and_ask(admin_site, page, tmp_path):
     page.get_by_role("button", name="Logga ut").click()
     expect(page.locator("#avtal-login")).to_be_visible()
     expect(panel).to_be_hidden()
+
+
+SCANNED_TEXT = (
+    "# Samarbetsavtal Bjärehalvön 2025-2027\n\n"
+    "Parterna är Båstads kommun och Ängelholms kommun.\n\n"
+    "Åtgärd\tAnsvarig\n"
+    "Vandringsled längs Hovsåsen mellan Torekov och Hov\tBåstad\n"
+    "Gemensam turistinformation vid hamnen i Torekov\tÄngelholm\n"
+)
+
+
+def test_a_scanned_pdf_is_uploaded_read_by_ocr_and_answers(admin_site, page, tmp_path):
+    """A PDF of page images only (as a scanner makes it) goes in through the upload: the
+    upload and the file list show what OCR made of it, and the chat answers from it."""
+    from playwright.sync_api import expect
+
+    from benchmarks.scans import font_path, images_pdf, typeset
+    from ingest.parse import ocr
+
+    if not ocr.available() or font_path() is None:
+        pytest.skip(f"Tesseract or the DejaVu font missing ({ocr.INSTALL})")
+    scan = images_pdf(
+        tmp_path / "bjarehalvon-skannad.pdf", [p.image for p in typeset(SCANNED_TEXT)]
+    )
+
+    open_tab(page, "admin")
+    page.locator("#avtal-admin-pw input, #avtal-admin-pw textarea").first.fill(PASSWORD)
+    page.locator("#avtal-admin-user textarea, #avtal-admin-user input").first.fill("admin")
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.locator("#avtal-admin")).to_be_visible()
+
+    page.locator("#avtal-admin-upload input[type=file]").set_input_files(str(scan))
+    expect(page.locator("#avtal-admin-upload")).to_contain_text(
+        re.compile(r"bjarehalvon-skannad\s*\.pdf")
+    )
+    page.get_by_role("button", name="Ladda upp och uppdatera indexet").click()
+    status = page.locator("#avtal-admin-status")
+    expect(status).to_contain_text("Indexet är uppdaterat", timeout=180_000)
+    expect(status).to_contain_text("Tillagda: bjarehalvon-skannad.pdf")
+    files = page.locator("#avtal-admin-files")
+    expect(files).to_contain_text("bjarehalvon-skannad.pdf")
+    expect(files).to_contain_text(re.compile(r"inläst med OCR \(1 sida, medelsäkerhet \d+ %\)"))
+
+    open_tab(page, "chat")
+    answers = page.locator("#avtal-chat .bot").count()
+    ask(page, "Vem ansvarar för vandringsleden längs Hovsåsen?", answers, "Båstad")
+    expect(page.locator("#avtal-chat .bot").nth(answers)).to_contain_text("inläst med OCR")
