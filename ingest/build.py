@@ -25,9 +25,10 @@ from ingest.overview.derive import card_of
 from ingest.overview.model import Card
 from ingest.overview.storage import read_cards, write_cards
 from ingest.parse import UnreadableDocument
-from ingest.parse.ocr import page_problem, reporting
+from ingest.parse.ocr import reporting
 from ingest.remote import RemoteTarget, current_remote, open_remote, write_remote
-from ingest.schema import Chunk, Document, PageReading, ParseProblem
+from ingest.report import BuildReport, ocr_pages, page_notes
+from ingest.schema import Chunk, Document, ParseProblem
 from ingest.store import (
     DocumentInfo,
     IndexUnavailable,
@@ -54,68 +55,6 @@ EMBED_BATCH = 64
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
-
-
-@dataclass(frozen=True)
-class PageNote:
-    """A page of an indexed document that a person should check (read by OCR)."""
-
-    path: str
-    page: int
-    problem: Problem
-
-    @property
-    def reason(self) -> str:
-        return str(self.problem)
-
-    def __str__(self) -> str:
-        return f"{self.path} page {self.page}: {self.reason}"
-
-
-def page_notes(documents: dict[str, DocumentInfo]) -> list[PageNote]:
-    """The pages of the indexed documents that OCR read badly or could not read."""
-    return [n for d, info in sorted(documents.items()) for n in notes_for(d, info.ocr_pages)]
-
-
-def notes_for(doc_id: str, pages: list[dict]) -> list[PageNote]:
-    """The pages to check of one document, from its DocumentInfo.ocr_pages."""
-    notes = []
-    for entry in pages:
-        problem = page_problem(PageReading(**entry))
-        if problem:
-            notes.append(PageNote(doc_id, int(entry["page"]), problem))
-    return notes
-
-
-def ocr_pages(document: Document) -> list[dict]:
-    return [asdict(r) for r in document.readings]
-
-
-@dataclass
-class BuildReport:
-    documents: int = 0
-    chunks: int = 0
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    embedded: int = 0
-    full: bool = False
-    reason: Problem = field(default_factory=lambda: Problem("incremental"))
-    problems: list[ParseProblem] = field(default_factory=list)
-    seconds: float = 0.0
-    rebuilt: bool = True
-    to_check: list[PageNote] = field(default_factory=list)  # pages to check (OCR)
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["reason"] = str(self.reason)
-        data["problems"] = [{"file": p.path, "reason": p.reason} for p in self.problems]
-        data["to_check"] = [
-            {"file": n.path, "page": n.page, "reason": n.reason} for n in self.to_check
-        ]
-        data["seconds"] = round(self.seconds, 2)
-        return data
 
 
 def catalog_fingerprint(entry: CatalogEntry) -> str:
@@ -217,7 +156,12 @@ def _plan(
     return plan
 
 
-def _embed(embedder: Embedder, chunks: list[Chunk], progress: Progress) -> np.ndarray:
+def _embed(
+    embedder: Embedder | None, chunks: list[Chunk], progress: Progress, dim: int
+) -> np.ndarray:
+    """The vectors of the chunks (none without an embedder: nothing new to embed)."""
+    if embedder is None:
+        return np.zeros((0, dim), dtype=np.float32)
     texts = [embedding_text(c.title, c.section, c.text) for c in chunks]
     parts = []
     for i in range(0, len(texts), EMBED_BATCH):
@@ -271,21 +215,9 @@ def build(
     with build_lock(index_dir):
         report = BuildReport()
         manifest = _current_manifest(index_dir, remote)
-        reason = full_rebuild_reason(manifest, wanted)
-        report.full = full or bool(reason)
-        report.reason = reason or Problem("full_requested" if full else "incremental")
-        if reason and manifest is not None:
-            log.info("full rebuild: %s", reason)
-        catalog, problems = read_catalog(corpus_dir)
-        files, skipped = discover(corpus_dir, max_bytes)
-        report.problems = problems + skipped
+        catalog, files = _survey(corpus_dir, max_bytes, manifest, wanted, full, report)
         plan = _plan(files, catalog, manifest, report.full, report)
-        failed = dict(plan.still_failed)
-        if manifest is not None:
-            old_problems = {p["file"]: Problem.from_dict(p) for p in manifest.problems}
-            for doc_id in plan.still_failed:
-                problem = old_problems.get(doc_id, Problem("unreadable"))
-                report.problems.append(ParseProblem(doc_id, problem))
+        failed = _still_failed(plan, manifest, report)
         if manifest is not None and not (plan.parse or report.removed or report.full):
             report.rebuilt, report.reason = False, Problem("up_to_date")
             report.documents = len(manifest.documents)
@@ -294,92 +226,169 @@ def build(
             report.seconds = time.perf_counter() - started
             return report
 
-        infos: dict[str, DocumentInfo] = {}
-        new_chunks: list[Chunk] = []
-        texts: dict[str, str] = {}  # content hash -> the text for the reader
-        cards: dict[str, Card] = {}  # content hash -> the agreement card and its register
-        stamp = now_iso()
-        for number, source in enumerate(plan.parse, 1):
-            progress("parse", number, len(plan.parse))
-            try:
-                with reporting(lambda done, total: progress("ocr", done, total)):
-                    document = parse(source, catalog)
-            except UnreadableDocument as error:
-                report.problems.append(ParseProblem(source.doc_id, error.problem))
-                failed[source.doc_id] = source.content_hash
-                for names in (report.added, report.changed):
-                    if source.doc_id in names:
-                        names.remove(source.doc_id)
-                continue
-            chunks = chunk_document(document)
-            new_chunks.extend(chunks)
-            texts[document.content_hash] = document.text
-            cards[document.content_hash] = card_of(document)
-            infos[document.doc_id] = DocumentInfo(
-                title=document.title,
-                content_hash=document.content_hash,
-                chunks=len(chunks),
-                indexed_at=stamp,
-                organisations=list(document.organisations),
-                period=document.period,
-                catalog=catalog_fingerprint(catalog.get(source.doc_id, CatalogEntry())),
-                ocr_pages=ocr_pages(document),
-            )
-        if embedder is None and (new_chunks or manifest is None):
+        parsed = _parse_new(plan, catalog, parse, progress, report, failed)
+        if embedder is None and (parsed.chunks or manifest is None):
             embedder = make_embedder(model, backend)
         dim = embedder.dim if embedder is not None else manifest.dim  # type: ignore[union-attr]
         model_id = embedder.model_id if embedder is not None else wanted
-        new_vectors = (
-            _embed(embedder, new_chunks, progress)
-            if embedder is not None
-            else np.zeros((0, dim), dtype=np.float32)
-        )
-        report.embedded = len(new_chunks)
-
+        new_vectors = _embed(embedder, parsed.chunks, progress, dim)
+        report.embedded = len(parsed.chunks)
         kept_chunks: list[Chunk] = []
         kept_vectors = np.zeros((0, dim), dtype=np.float32)
         if plan.keep and manifest is not None:
             old: StoredIndex = _open(index_dir, wanted, remote)
-            kept_chunks, kept_vectors = stored_chunks(old, plan.keep)
-            old_cards = read_cards(old.version)
-            for doc_id in plan.keep:
-                infos[doc_id] = manifest.documents[doc_id]
-                kept_text = stored_text(old.version, infos[doc_id].content_hash)
-                if kept_text is not None:
-                    texts[infos[doc_id].content_hash] = kept_text
-                digest = infos[doc_id].content_hash
-                if digest in old_cards:
-                    cards[digest] = old_cards[digest]
+            kept_chunks, kept_vectors = _keep(old, plan.keep, manifest, parsed)
             if remote is None:
-                _derive_missing_cards(files, plan.keep, catalog, cards, parse)
-        chunks = kept_chunks + new_chunks
-        vectors = np.vstack([kept_vectors, new_vectors]) if chunks else new_vectors
-        order = sorted(range(len(chunks)), key=lambda i: (chunks[i].doc_id, chunks[i].position))
-        chunks = [chunks[i] for i in order]
-        vectors = vectors[order] if len(order) else vectors
-
-        progress("write", 0, 1)
-        vocabulary = build_vocabulary(lexical_text(c) for c in chunks)
-        tokens = [tokenize(lexical_text(c), vocabulary) for c in chunks]
-        new_manifest = Manifest(
-            embedding_model=model_id,
-            dim=dim,
-            chunker_version=CHUNKER_VERSION,
-            built_at=stamp,
-            documents=dict(sorted(infos.items())),
-            problems=[p.to_dict() for p in report.problems],
-            failed=failed,
-        )
-        if remote is not None:
-            write_remote(remote, chunks, vectors, new_manifest)
-        else:
-            version = new_version(index_dir)
-            write_version(version, chunks, vectors, tokens, vocabulary, new_manifest, texts)
-            write_cards(version, cards)
-            publish(index_dir, version)
-            prune(index_dir)
-        progress("write", 1, 1)
-        report.documents, report.chunks = len(infos), len(chunks)
-        report.to_check = page_notes(infos)
+                _derive_missing_cards(files, plan.keep, catalog, parsed.cards, parse)
+        chunks, vectors = _in_order(kept_chunks + parsed.chunks, kept_vectors, new_vectors)
+        new_manifest = _manifest(model_id, dim, parsed, report, failed)
+        _write(index_dir, remote, chunks, vectors, new_manifest, parsed, progress)
+        report.documents, report.chunks = len(parsed.infos), len(chunks)
+        report.to_check = page_notes(parsed.infos)
         report.seconds = time.perf_counter() - started
         return report
+
+
+def _survey(
+    corpus_dir: Path,
+    max_bytes: int,
+    manifest: Manifest | None,
+    wanted: str,
+    full: bool,
+    report: BuildReport,
+) -> tuple[dict[str, CatalogEntry], list[SourceFile]]:
+    """The catalog and the corpus files; whether (and why) everything is built anew."""
+    reason = full_rebuild_reason(manifest, wanted)
+    report.full = full or bool(reason)
+    report.reason = reason or Problem("full_requested" if full else "incremental")
+    if reason and manifest is not None:
+        log.info("full rebuild: %s", reason)
+    catalog, problems = read_catalog(corpus_dir)
+    files, skipped = discover(corpus_dir, max_bytes)
+    report.problems = problems + skipped
+    return catalog, files
+
+
+def _still_failed(plan: _Plan, manifest: Manifest | None, report: BuildReport) -> dict[str, str]:
+    """Files that failed before and have not changed: reported again with their reason."""
+    if manifest is not None:
+        old_problems = {p["file"]: Problem.from_dict(p) for p in manifest.problems}
+        for doc_id in plan.still_failed:
+            problem = old_problems.get(doc_id, Problem("unreadable"))
+            report.problems.append(ParseProblem(doc_id, problem))
+    return dict(plan.still_failed)
+
+
+def _manifest(
+    model_id: str, dim: int, parsed: _Parsed, report: BuildReport, failed: dict[str, str]
+) -> Manifest:
+    return Manifest(
+        embedding_model=model_id,
+        dim=dim,
+        chunker_version=CHUNKER_VERSION,
+        built_at=parsed.stamp,
+        documents=dict(sorted(parsed.infos.items())),
+        problems=[p.to_dict() for p in report.problems],
+        failed=failed,
+    )
+
+
+def _in_order(
+    chunks: list[Chunk], kept_vectors: np.ndarray, new_vectors: np.ndarray
+) -> tuple[list[Chunk], np.ndarray]:
+    """Passages and their vectors in document order."""
+    vectors = np.vstack([kept_vectors, new_vectors]) if chunks else new_vectors
+    order = sorted(range(len(chunks)), key=lambda i: (chunks[i].doc_id, chunks[i].position))
+    return [chunks[i] for i in order], vectors[order] if len(order) else vectors
+
+
+@dataclass
+class _Parsed:
+    """What a build gathers for the new index version, document by document."""
+
+    stamp: str
+    infos: dict[str, DocumentInfo] = field(default_factory=dict)
+    chunks: list[Chunk] = field(default_factory=list)  # of the documents parsed anew
+    texts: dict[str, str] = field(default_factory=dict)  # content hash -> text for the reader
+    cards: dict[str, Card] = field(default_factory=dict)  # content hash -> card and register
+
+
+def _parse_new(
+    plan: _Plan,
+    catalog: dict[str, CatalogEntry],
+    parse: Parse,
+    progress: Progress,
+    report: BuildReport,
+    failed: dict[str, str],
+) -> _Parsed:
+    """Parse and chunk the new and changed documents; one that cannot be read is reported
+    and left out, and the rest go on."""
+    parsed = _Parsed(now_iso())
+    for number, source in enumerate(plan.parse, 1):
+        progress("parse", number, len(plan.parse))
+        try:
+            with reporting(lambda done, total: progress("ocr", done, total)):
+                document = parse(source, catalog)
+        except UnreadableDocument as error:
+            report.problems.append(ParseProblem(source.doc_id, error.problem))
+            failed[source.doc_id] = source.content_hash
+            for names in (report.added, report.changed):
+                if source.doc_id in names:
+                    names.remove(source.doc_id)
+            continue
+        chunks = chunk_document(document)
+        parsed.chunks.extend(chunks)
+        parsed.texts[document.content_hash] = document.text
+        parsed.cards[document.content_hash] = card_of(document)
+        parsed.infos[document.doc_id] = DocumentInfo(
+            title=document.title,
+            content_hash=document.content_hash,
+            chunks=len(chunks),
+            indexed_at=parsed.stamp,
+            organisations=list(document.organisations),
+            period=document.period,
+            catalog=catalog_fingerprint(catalog.get(source.doc_id, CatalogEntry())),
+            ocr_pages=ocr_pages(document),
+        )
+    return parsed
+
+
+def _keep(
+    old: StoredIndex, keep: set[str], manifest: Manifest, parsed: _Parsed
+) -> tuple[list[Chunk], np.ndarray]:
+    """The unchanged documents' passages and vectors from the old version; their infos,
+    reader texts and cards go into `parsed`."""
+    kept_chunks, kept_vectors = stored_chunks(old, keep)
+    old_cards = read_cards(old.version)
+    for doc_id in keep:
+        info = parsed.infos[doc_id] = manifest.documents[doc_id]
+        kept_text = stored_text(old.version, info.content_hash)
+        if kept_text is not None:
+            parsed.texts[info.content_hash] = kept_text
+        if info.content_hash in old_cards:
+            parsed.cards[info.content_hash] = old_cards[info.content_hash]
+    return kept_chunks, kept_vectors
+
+
+def _write(
+    index_dir: Path,
+    remote: RemoteTarget | None,
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+    manifest: Manifest,
+    parsed: _Parsed,
+    progress: Progress,
+) -> None:
+    """Write the new version (or the Chroma server's collection) and publish it."""
+    progress("write", 0, 1)
+    vocabulary = build_vocabulary(lexical_text(c) for c in chunks)
+    tokens = [tokenize(lexical_text(c), vocabulary) for c in chunks]
+    if remote is not None:
+        write_remote(remote, chunks, vectors, manifest)
+    else:
+        version = new_version(index_dir)
+        write_version(version, chunks, vectors, tokens, vocabulary, manifest, parsed.texts)
+        write_cards(version, parsed.cards)
+        publish(index_dir, version)
+        prune(index_dir)
+    progress("write", 1, 1)

@@ -20,12 +20,12 @@ from assistant.admin.gate import AdminConfigError, AdminSession, Gate, gate_from
 from assistant.admin.index import file_rows, rebuild, rebuild_steps
 from assistant.admin.wording import reason_sv, report_sv
 from assistant.config import Settings
-from ingest.build import BuildReport
 from ingest.discover import BINARY, UTF16
 from ingest.messages import Problem
 from ingest.parse.docx import NO_WORD_DOCUMENT, NOT_A_DOCX, OLE_FORMAT
 from ingest.parse.ocr import OCR_MISSING
 from ingest.parse.pdf import ENCRYPTED, NOT_A_PDF
+from ingest.report import BuildReport
 from ingest.versions import BuildInProgress, build_lock, current_version
 from tests.conftest import CORPUS
 from tests.fixtures_formats import agreement_pdf, junk, scanned_pdf

@@ -101,7 +101,7 @@ def test_verb_and_noun_forms_of_one_word_match(assistant):
 
 def test_one_compound_head_written_two_ways(assistant):
     # laddstationer (question) ~ laddningsstationer (5.10 in the plan)
-    from assistant.qa.question import present_in
+    from assistant.qa.forms import present_in
 
     assert present_in("laddstation", frozenset({"laddningsstation"}))
     assert not present_in("bostadsbyggand", frozenset({"bostadsområd"}))

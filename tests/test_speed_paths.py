@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from assistant.config import Settings
-from assistant.qa.question import present_in
+from assistant.qa.forms import present_in
 from assistant.service import Assistant
 from ingest.build import build, staleness
 from ingest.embed import (

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from assistant.admin.wording import ocr_quality_sv
 from assistant.config import Settings
-from ingest.build import ocr_pages
 from ingest.discover import IGNORED_NAMES, SourceFile, content_problem, file_hash
 from ingest.isolated import parse_isolated
 from ingest.messages import CodedError, Problem
 from ingest.parse import PARSERS, UnreadableDocument
+from ingest.report import ocr_pages
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,11 @@ from typing import Any
 from assistant.admin.corpus import max_bytes
 from assistant.admin.wording import ocr_quality_sv, reason_sv, size_sv, stage_sv
 from assistant.service import Assistant
-from ingest.build import BuildReport, Progress, build
+from ingest.build import Progress, build
 from ingest.discover import discover
 from ingest.isolated import parse_isolated
 from ingest.messages import CodedError, Problem
+from ingest.report import BuildReport
 
 FILE_HEADERS = ["Fil", "Storlek", "Status", "Titel i indexet"]
 

@@ -29,8 +29,8 @@ from assistant.admin.gate import Gate
 from assistant.admin.index import FILE_HEADERS, Step, file_rows, rebuild_steps
 from assistant.admin.wording import decimal, report_sv
 from assistant.service import Assistant
-from ingest.build import BuildReport
 from ingest.messages import CodedError
+from ingest.report import BuildReport
 from ingest.versions import BuildInProgress
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ code and is shown as it was stored.
 
 from __future__ import annotations
 
-from ingest.build import BuildReport, PageNote, notes_for
 from ingest.messages import Problem, message, size_text, table
+from ingest.report import BuildReport, PageNote, notes_for
 
 
 def reason_sv(problem: Problem) -> str:

@@ -56,7 +56,6 @@ FEATURES: tuple[str, ...] = (
     "body_missing_share",
     "answer_near",
     "answer_spans",
-
     "required_share",
     "required_missing",
     "required_doc_share",
@@ -122,9 +121,7 @@ def type_match(question: Question, text: str, chunk: Chunk) -> float:
     if pattern is not None:
         return float(bool(pattern.search(text)) or bool(NUMBER.search(text)) * 0.5)
     if kind == "responsible":
-        return float(
-            responsible_column(chunk) or bool(RESPONSIBLE_EVIDENCE.search(text))
-        )
+        return float(responsible_column(chunk) or bool(RESPONSIBLE_EVIDENCE.search(text)))
     if kind in ("who", "list"):
         return float(len(new_names(question, text)) > 0)
     return 0.0
@@ -252,92 +249,152 @@ class FeatureBuilder:
             out.append(Candidate(hit, rank, features, sentence, focus))
         return out
 
-    def _raw(
-        self, question: Question, asked: Asked, rank: int, hit: Hit, top_fused: float
-    ) -> dict:
-        terms, required, content = asked.terms, asked.required, asked.content
-        chunk = hit.chunk
+    def _raw(self, question: Question, asked: Asked, rank: int, hit: Hit, top_fused: float) -> dict:
+        words = self._words(hit.chunk)
+        scan = self._scan(asked, hit.chunk, words)
+        features = {
+            **retrieval_features(rank, hit, top_fused),
+            **coverage_features(asked, words, scan),
+            **answer_features(question, asked, hit.chunk, words, scan, self.vocabulary),
+        }
+        for k in KINDS:
+            features[f"kind_{k}"] = float(question.kind == k)
+        return features
+
+    def _words(self, chunk: Chunk) -> PassageWords:
         title = self.tokens(chunk.title)
         headings = self.tokens(" ".join(chunk.heading_path))
         body = self.tokens(chunk.text)
-        where = title | headings
-        everything = body | where
-        doc = self.doc_tokens.get(chunk.doc_id, frozenset()) | where
+        doc = self.doc_tokens.get(chunk.doc_id, frozenset()) | title | headings
+        return PassageWords(title, headings, body, doc)
+
+    def _scan(self, asked: Asked, chunk: Chunk, words: PassageWords) -> SentenceScan:
+        """The sentence that covers the most of the question, and the best coverage of its
+        content words by one sentence (with and without the title)."""
+        terms, content = asked.terms, asked.content
         sentences = [chunk.text] if chunk.row is not None else split_sentences(chunk.text)
         best_sentence, best_score, best_content, best_body = chunk.text, -1.0, 0.0, 0.0
         for sentence in sentences or [chunk.text]:
             own = self.tokens(sentence)
-            tokens = own | where
+            tokens = own | words.where
             score = coverage(terms, tokens)
             if score > best_score:
                 best_sentence, best_score = sentence, score
             best_content = max(best_content, coverage(content, tokens))
-            best_body = max(best_body, coverage(content, own | headings))
-        spans = answer_spans(question, chunk.text, chunk)
-        anchors = term_positions(content or terms, chunk.text, self.vocabulary)
-        # the passage's own words: the title is shared by every passage of the document
-        local = body | headings
-        missing_here = [t.weight for t in content if not t.found_in(local)]
-        # names in the title pick the document; they say nothing about the passage
-        topical = [t for t in terms if not (t.required and t.found_in(title))] or list(terms)
-        missing = [t for t in terms if not t.found_in(everything)]
-        heaviest = max((t.weight for t in missing if t.weight > LIGHT_WEIGHT), default=0.0)
-        total_weight = asked.total_weight
-        kind = question.kind
-        features = {
-            "rank_rr": 1.0 / (1 + rank),
-            "fused_rel": hit.score / top_fused,
-            "lexical_rr": 1.0 / hit.lexical_rank if hit.lexical_rank else 0.0,
-            "dense_rr": 1.0 / hit.dense_rank if hit.dense_rank else 0.0,
-            "dense_cos": hit.dense_score,
-            "lexical_rel": hit.lexical_score,
-            "coverage": coverage(terms, everything),
-            "body_coverage": coverage(terms, body),
-            "sentence_coverage": max(best_score, 0.0),
-            "topical_coverage": coverage(topical, everything),
-            "content_coverage": coverage(content, everything) if content else 1.0,
-            "content_sentence": best_content if content else 1.0,
-            "content_missing_weight": min(
-                sum(t.weight for t in content if not t.found_in(everything)), 10.0
-            ),
-            "content_terms": min(len(content), 6) / 6,
-            "content_body": coverage(content, local) if content else 1.0,
-            "content_body_sentence": best_body if content else 1.0,
-            "body_missing_max": min(max(missing_here, default=0.0), 8.0),
-            "body_missing_share": sum(missing_here) / (sum(t.weight for t in content) or 1.0),
-            "answer_near": nearness(spans, anchors),
-            "answer_spans": min(len(spans), 5) / 5,
-            "required_share": (
-                sum(t.found_in(everything) for t in required) / len(required) if required else 1.0
-            ),
-            "required_missing": float(any(not t.found_in(everything) for t in required)),
-            "required_doc_share": (
-                sum(t.found_in(doc) for t in required) / len(required) if required else 1.0
-            ),
-            "heaviest_missing": heaviest / total_weight,
-            "type_match": type_match(question, chunk.text, chunk),
-            "type_sentence": type_match(question, best_sentence, chunk),
-            "type_applicable": float(kind in SPANS or kind in ("responsible", "who", "list")),
-            "responsible_column": float(responsible_column(chunk)),
-            "responsible_sentence": float(bool(RESPONSIBLE_EVIDENCE.search(chunk.text))),
-            "new_names": min(len(new_names(question, chunk.text)), 6) / 6,
-            "enumeration": float(bool(ENUMERATION.search(chunk.text))),
-            "heading_coverage": coverage(terms, headings),
-            "title_coverage": coverage(terms, title),
-            "table_row": float(chunk.row is not None),
-            # a short line without a sentence end is mostly a heading; a table row or a
-            # short sentence is not
-            "short_prose": float(
-                len(chunk.text.split()) < 12
-                and chunk.row is None
-                and not chunk.text.rstrip().endswith((".", "!", "?"))
-            ),
-            "no_new_words": float(not (body - title - asked.tokens)),
-            "unknown_share": asked.unknown_share,
-            "_sentence": best_sentence,
-            "_focus": focus(spans, anchors),
-        }
-        for k in KINDS:
-            features[f"kind_{k}"] = float(kind == k)
-        return features
+            best_body = max(best_body, coverage(content, own | words.headings))
+        return SentenceScan(best_sentence, max(best_score, 0.0), best_content, best_body)
 
+
+@dataclass(frozen=True)
+class PassageWords:
+    """A passage's tokens: its title, headings and text, and its whole document's."""
+
+    title: frozenset[str]
+    headings: frozenset[str]
+    body: frozenset[str]
+    doc: frozenset[str]
+
+    @property
+    def where(self) -> frozenset[str]:
+        return self.title | self.headings
+
+    @property
+    def everything(self) -> frozenset[str]:
+        return self.body | self.where
+
+    @property
+    def local(self) -> frozenset[str]:
+        """The passage's own words: the title is shared by every passage of the document."""
+        return self.body | self.headings
+
+
+@dataclass(frozen=True)
+class SentenceScan:
+    sentence: str  # the sentence covering the most of the question
+    score: float  # its coverage
+    content: float  # the best coverage of the content words by one sentence, title included
+    body: float  # the same with the sentence's own words and headings only
+
+
+def retrieval_features(rank: int, hit: Hit, top_fused: float) -> dict[str, float]:
+    return {
+        "rank_rr": 1.0 / (1 + rank),
+        "fused_rel": hit.score / top_fused,
+        "lexical_rr": 1.0 / hit.lexical_rank if hit.lexical_rank else 0.0,
+        "dense_rr": 1.0 / hit.dense_rank if hit.dense_rank else 0.0,
+        "dense_cos": hit.dense_score,
+        "lexical_rel": hit.lexical_score,
+    }
+
+
+def coverage_features(asked: Asked, words: PassageWords, scan: SentenceScan) -> dict[str, float]:
+    terms, required, content = asked.terms, asked.required, asked.content
+    everything, local = words.everything, words.local
+    missing_here = [t.weight for t in content if not t.found_in(local)]
+    # names in the title pick the document; they say nothing about the passage
+    topical = [t for t in terms if not (t.required and t.found_in(words.title))] or list(terms)
+    missing = [t for t in terms if not t.found_in(everything)]
+    heaviest = max((t.weight for t in missing if t.weight > LIGHT_WEIGHT), default=0.0)
+    return {
+        "coverage": coverage(terms, everything),
+        "body_coverage": coverage(terms, words.body),
+        "sentence_coverage": scan.score,
+        "topical_coverage": coverage(topical, everything),
+        "content_coverage": coverage(content, everything) if content else 1.0,
+        "content_sentence": scan.content if content else 1.0,
+        "content_missing_weight": min(
+            sum(t.weight for t in content if not t.found_in(everything)), 10.0
+        ),
+        "content_terms": min(len(content), 6) / 6,
+        "content_body": coverage(content, local) if content else 1.0,
+        "content_body_sentence": scan.body if content else 1.0,
+        "body_missing_max": min(max(missing_here, default=0.0), 8.0),
+        "body_missing_share": sum(missing_here) / (sum(t.weight for t in content) or 1.0),
+        "required_share": (
+            sum(t.found_in(everything) for t in required) / len(required) if required else 1.0
+        ),
+        "required_missing": float(any(not t.found_in(everything) for t in required)),
+        "required_doc_share": (
+            sum(t.found_in(words.doc) for t in required) / len(required) if required else 1.0
+        ),
+        "heaviest_missing": heaviest / asked.total_weight,
+        "heading_coverage": coverage(terms, words.headings),
+        "title_coverage": coverage(terms, words.title),
+        "no_new_words": float(not (words.body - words.title - asked.tokens)),
+        "unknown_share": asked.unknown_share,
+    }
+
+
+def answer_features(
+    question: Question,
+    asked: Asked,
+    chunk: Chunk,
+    words: PassageWords,
+    scan: SentenceScan,
+    vocabulary: frozenset[str],
+) -> dict:
+    """Whether the passage holds the kind of thing asked for, near the question's words."""
+    spans = answer_spans(question, chunk.text, chunk)
+    anchors = term_positions(asked.content or asked.terms, chunk.text, vocabulary)
+    kind = question.kind
+    return {
+        "answer_near": nearness(spans, anchors),
+        "answer_spans": min(len(spans), 5) / 5,
+        "type_match": type_match(question, chunk.text, chunk),
+        "type_sentence": type_match(question, scan.sentence, chunk),
+        "type_applicable": float(kind in SPANS or kind in ("responsible", "who", "list")),
+        "responsible_column": float(responsible_column(chunk)),
+        "responsible_sentence": float(bool(RESPONSIBLE_EVIDENCE.search(chunk.text))),
+        "new_names": min(len(new_names(question, chunk.text)), 6) / 6,
+        "enumeration": float(bool(ENUMERATION.search(chunk.text))),
+        "table_row": float(chunk.row is not None),
+        # a short line without a sentence end is mostly a heading; a table row or a
+        # short sentence is not
+        "short_prose": float(
+            len(chunk.text.split()) < 12
+            and chunk.row is None
+            and not chunk.text.rstrip().endswith((".", "!", "?"))
+        ),
+        "_sentence": scan.sentence,
+        "_focus": focus(spans, anchors),
+    }

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Literal, get_args
 
+from assistant.qa.forms import present_in
 from assistant.qa.lexicon import lookup, swedish_synonyms, translate
 from assistant.qa.thesaurus import thesaurus_synonyms
 from assistant.types import Language
@@ -138,70 +139,6 @@ class Term:
         return any(all(present_in(s, tokens) for s in alt) for alt in self.alternatives)
 
 
-_MIN_PREFIX = 5
-_MIN_COMPOUND_MATCH = 10
-_MIN_SHARED_LAST_PART = 6
-# Endings that make another form of the same word (finansi|ering), not a compound (miljö|mål).
-_DERIVATIONS = frozenset(
-    "a e s ad ar at en er et na or ade are ande ende era ing ion else eras erat ning ering "
-    "ioner ningen eringen adering".split()
-)
-
-
-def _participle_base(stem_: str) -> str:
-    """genomförd, genomfört (genomfördes, genomförts): the same verb, d or t by gender."""
-    return stem_[:-1] if len(stem_) > _MIN_PREFIX and stem_[-1] in "dt" else ""
-
-
-@lru_cache(maxsize=65536)
-def _forms(stem_: str) -> frozenset[str]:
-    """The tokens that present_in takes for the stem by participle or derivation."""
-    forms = set()
-    participle = _participle_base(stem_)  # the other participle form, same length
-    if participle:
-        forms.update((participle + "d", participle + "t"))
-    for ending in _DERIVATIONS:
-        forms.add(stem_ + ending)  # a derivation of the stem
-        shorter = stem_[: -len(ending)]  # the stem is a derivation of this
-        if stem_.endswith(ending) and len(shorter) >= _MIN_PREFIX:
-            forms.add(shorter)
-    return frozenset(forms)
-
-
-def present_in(stem_: str, tokens: frozenset[str]) -> bool:
-    """The stem, or a derivation of it: finansieras (finansi) ~ finansiering (finansiering).
-
-    Snowball keeps verb and noun forms apart; a shared stem of five letters or more plus a
-    derivational ending on one side counts as the same word, and so do the d and t forms
-    of a participle.
-    """
-    if stem_ in tokens:
-        return True
-    if len(stem_) < _MIN_PREFIX:
-        return False
-    # The participle and derivation forms are looked up, not scanned for (the same
-    # answers; scanning made a feature's cost grow with a document's vocabulary).
-    if not _forms(stem_).isdisjoint(tokens):
-        return True
-    if len(stem_) < _MIN_COMPOUND_MATCH:  # too short to be one head written two ways
-        return False
-    head = stem_[:4]
-    return any(
-        len(token) >= _MIN_COMPOUND_MATCH and token[:4] == head and _same_compound(stem_, token)
-        for token in tokens
-    )
-
-
-def _same_compound(a: str, b: str) -> bool:
-    """laddstation ~ laddningsstation: one head written two ways, the same last part."""
-    if min(len(a), len(b)) < _MIN_COMPOUND_MATCH or a[:4] != b[:4]:
-        return False
-    suffix = 0
-    while suffix < min(len(a), len(b)) and a[-1 - suffix] == b[-1 - suffix]:
-        suffix += 1
-    return suffix >= _MIN_SHARED_LAST_PART and suffix < min(len(a), len(b)) - 3
-
-
 @dataclass(frozen=True)
 class Question:
     text: str
@@ -271,58 +208,12 @@ def analyse(
     text: str, vocabulary: frozenset[str], document_frequency: dict[str, int], chunk_count: int
 ) -> Question:
     """The language, kind and weighted key terms of a question."""
-    import math
-
     language = detect_language(text)
     kind = question_kind(text)
+    analysis = _Analysis(language, vocabulary, document_frequency, chunk_count)
     raw_words = re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", text)
-    max_idf = math.log(1 + chunk_count)
-
-    def idf(alternatives: tuple[tuple[str, ...], ...]) -> float:
-        best = max_idf
-        for alt in alternatives:
-            df = min((document_frequency.get(s, 0) for s in alt), default=0)
-            if df:
-                best = min(best, math.log(1 + chunk_count / df))
-        return max(best, 0.2)
-
-    terms: list[Term] = []
-    extra: list[str] = []
     lowered = [w.lower().split("'")[0] for w in raw_words]
-    # names (capitalised after the first word) are never translated: Business Region Halmstad.
-    # A capitalised English word the documents never use is part of an English name
-    # ("Stockholm County", "County Council") and is translated when the glossary knows it.
-    masked = [
-        "\x00"
-        if position > 0
-        and raw[:1].isupper()
-        and word not in _ENGLISH_CAPITALISED
-        and not (language == "en" and _english_common_word(word, vocabulary))
-        else word
-        for position, (raw, word) in enumerate(zip(raw_words, lowered, strict=True))
-    ]
-    translated = dict(translate(masked)) if language == "en" else {}
-    consumed: set[int] = set()
-    if translated:
-        # mark the words covered by glossary phrases
-        i = 0
-        while i < len(masked):
-            for size in range(4, 0, -1):
-                phrase = " ".join(masked[i : i + size])
-                if phrase in translated:
-                    renderings = translated[phrase]
-                    alts = tuple(_phrase_alternatives(r, vocabulary) for r in renderings)
-                    alts = tuple(a for a in alts if a)
-                    frame = any(stem(w) in _FRAME_STEMS for w in phrase.split())
-                    if alts and not frame:
-                        terms.append(Term(phrase, alts, idf(alts)))
-                    extra.extend(renderings)
-                    consumed.update(range(i, i + size))
-                    i += size
-                    break
-            else:
-                i += 1
-
+    consumed = analysis.translated_terms(raw_words, lowered) if language == "en" else set()
     previous = ""
     for position, (raw, word) in enumerate(zip(raw_words, lowered, strict=True)):
         after_question_word = previous in {"vilken", "vilket", "vilka", "which", "what"}
@@ -330,42 +221,9 @@ def analyse(
         previous = word
         if after_how and word in _AFTER_HOW:
             continue
-        if position in consumed or word in _QUESTION_WORDS:
-            continue
-        # single digits count: "insats nummer 9" asks for item 9, not any item
-        if word in STOPWORDS or word in _EN_STOPWORDS or (len(word) < 2 and not word.isdigit()):
-            continue
-        if word in _MENTION_WORDS or stem(word) in _MENTION_STEMS:
-            continue
-        alts = _alternatives(word, vocabulary)
-        if not alts:
-            continue
-        synonyms = swedish_synonyms().get(stem(word), ())
-        if synonyms:
-            more = (_phrase_alternatives(r, vocabulary) for r in synonyms)
-            alts = alts + tuple(a for a in more if a)
-            extra.extend(synonyms)
-        # the thesaurus widens what counts as finding the word, not the search itself
-        paraphrases = thesaurus_synonyms().get(stem(word), ()) if language == "sv" else ()
-        if paraphrases:
-            more = (_phrase_alternatives(r, vocabulary) for r in paraphrases)
-            alts = alts + tuple(a for a in more if a)
-        if stem(word) in _FRAME_STEMS:
-            continue
-        name = _is_name(raw, position)
-        known = any(all(s in vocabulary or document_frequency.get(s) for s in a) for a in alts)
-        if word in _LIGHT_WORDS and not name:
-            weight = _ANSWER_TYPE_WEIGHT
-        elif language == "en" and not name and not known:
-            weight = _UNKNOWN_ENGLISH_WEIGHT  # an English word we cannot look for
-        elif (after_question_word or stem(word) in _STRUCTURE_STEMS) and not name and known:
-            # "vilken kommun", "målområdet": not the topic. A word the documents never use
-            # ("vilken tunnelbana") is the topic itself and keeps its full weight.
-            weight = _ANSWER_TYPE_WEIGHT
-        else:
-            weight = idf(alts)
-        if weight > 0:
-            terms.append(Term(raw, alts, weight, required=name))
+        if position not in consumed:
+            analysis.word_term(raw, word, position, after_question_word)
+    terms = analysis.terms
     asks_person = kind == "who" and bool(_WHO_IS.match(text.strip()))
     if asks_person:
         # "Vem är ordförande i styrelsen?": the role itself must be in the evidence
@@ -373,10 +231,124 @@ def analyse(
             if not term.required and term.weight > _ANSWER_TYPE_WEIGHT:
                 terms[index] = replace(term, required=True)
                 break
-    search_text = " ".join([text, *extra])
+    search_text = " ".join([text, *analysis.extra])
     return Question(
         text, language, kind, tuple(terms), search_text, _counted(lowered, terms), asks_person
     )
+
+
+class _Analysis:
+    """The terms of one question as they are found, and what they add to the search."""
+
+    def __init__(
+        self,
+        language: Language,
+        vocabulary: frozenset[str],
+        document_frequency: dict[str, int],
+        chunk_count: int,
+    ) -> None:
+        self.language = language
+        self.vocabulary = vocabulary
+        self.document_frequency = document_frequency
+        self.chunk_count = chunk_count
+        self.terms: list[Term] = []
+        self.extra: list[str] = []  # Swedish renderings and synonyms, for the search
+
+    def idf(self, alternatives: tuple[tuple[str, ...], ...]) -> float:
+        best = math.log(1 + self.chunk_count)
+        for alt in alternatives:
+            df = min((self.document_frequency.get(s, 0) for s in alt), default=0)
+            if df:
+                best = min(best, math.log(1 + self.chunk_count / df))
+        return max(best, 0.2)
+
+    def translated_terms(self, raw_words: list[str], lowered: list[str]) -> set[int]:
+        """Terms for the English phrases the glossaries render; the positions they cover.
+
+        Names (capitalised after the first word) are never translated: Business Region
+        Halmstad. A capitalised English word the documents never use is part of an English
+        name ("Stockholm County", "County Council") and is translated when a glossary
+        knows it."""
+        masked = [
+            "\x00"
+            if position > 0
+            and raw[:1].isupper()
+            and word not in _ENGLISH_CAPITALISED
+            and not _english_common_word(word, self.vocabulary)
+            else word
+            for position, (raw, word) in enumerate(zip(raw_words, lowered, strict=True))
+        ]
+        translated = dict(translate(masked))
+        consumed: set[int] = set()
+        i = 0
+        while translated and i < len(masked):
+            for size in range(4, 0, -1):
+                phrase = " ".join(masked[i : i + size])
+                if phrase in translated:
+                    self._phrase_term(phrase, translated[phrase])
+                    consumed.update(range(i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return consumed
+
+    def _phrase_term(self, phrase: str, renderings: tuple[str, ...]) -> None:
+        alts = tuple(_phrase_alternatives(r, self.vocabulary) for r in renderings)
+        alts = tuple(a for a in alts if a)
+        frame = any(stem(w) in _FRAME_STEMS for w in phrase.split())
+        if alts and not frame:
+            self.terms.append(Term(phrase, alts, self.idf(alts)))
+        self.extra.extend(renderings)
+
+    def word_term(self, raw: str, word: str, position: int, after_question_word: bool) -> None:
+        """The term of a word of the question, if it is one."""
+        if word in _QUESTION_WORDS:
+            return
+        # single digits count: "insats nummer 9" asks for item 9, not any item
+        if word in STOPWORDS or word in _EN_STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            return
+        if word in _MENTION_WORDS or stem(word) in _MENTION_STEMS:
+            return
+        alts = self._word_alternatives(word)
+        if not alts or stem(word) in _FRAME_STEMS:
+            return
+        name = _is_name(raw, position)
+        weight = self._weight(word, alts, name, after_question_word)
+        if weight > 0:
+            self.terms.append(Term(raw, alts, weight, required=name))
+
+    def _word_alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
+        alts = _alternatives(word, self.vocabulary)
+        if not alts:
+            return alts
+        synonyms = swedish_synonyms().get(stem(word), ())
+        if synonyms:
+            more = (_phrase_alternatives(r, self.vocabulary) for r in synonyms)
+            alts = alts + tuple(a for a in more if a)
+            self.extra.extend(synonyms)
+        # the thesaurus widens what counts as finding the word, not the search itself
+        sv = self.language == "sv"
+        paraphrases = thesaurus_synonyms().get(stem(word), ()) if sv else ()
+        if paraphrases:
+            more = (_phrase_alternatives(r, self.vocabulary) for r in paraphrases)
+            alts = alts + tuple(a for a in more if a)
+        return alts
+
+    def _weight(
+        self, word: str, alts: tuple[tuple[str, ...], ...], name: bool, after_question_word: bool
+    ) -> float:
+        vocabulary, frequency = self.vocabulary, self.document_frequency
+        known = any(all(s in vocabulary or frequency.get(s) for s in a) for a in alts)
+        if word in _LIGHT_WORDS and not name:
+            return _ANSWER_TYPE_WEIGHT
+        if self.language == "en" and not name and not known:
+            return _UNKNOWN_ENGLISH_WEIGHT  # an English word we cannot look for
+        if (after_question_word or stem(word) in _STRUCTURE_STEMS) and not name and known:
+            # "vilken kommun", "målområdet": not the topic. A word the documents never use
+            # ("vilken tunnelbana") is the topic itself and keeps its full weight.
+            return _ANSWER_TYPE_WEIGHT
+        return self.idf(alts)
 
 
 def _counted(lowered: list[str], terms: list[Term]) -> Term | None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ingest.overview import fields
 from ingest.overview.model import Card
+from ingest.overview.period import period
 from ingest.overview.register import register
 from ingest.schema import Document
 
@@ -41,7 +42,7 @@ def card_of(document: Document) -> Card:
             content_hash=document.content_hash,
             kind=fields.kind(document),
             parties=fields.parties(document, records),
-            period=fields.period(document),
+            period=period(document),
             purpose=fields.purpose(document),
             governance=fields.governance(document),
             money=fields.money(document),
