@@ -9,8 +9,7 @@ import pytest
 from assistant.web.documents import read_source
 from ingest.discover import file_hash
 from ingest.parse import PARSERS
-
-from .fixtures_formats import agreement_docx, agreement_html, agreement_pdf
+from tests.fixtures_formats import agreement_docx, agreement_html, agreement_pdf
 
 
 @pytest.mark.parametrize("make", [agreement_pdf, agreement_docx, agreement_html])

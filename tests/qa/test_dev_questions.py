@@ -8,8 +8,7 @@ import pytest
 
 from assistant.grading import Summary, grade
 from assistant.serialize import answer_to_json
-
-from .conftest import DEV_QUESTIONS
+from tests.conftest import DEV_QUESTIONS
 
 # The fitted answerer answers only above a threshold chosen for at most 5 % confident wrong
 # answers. Measured on these questions (part of its tuning data) with the seed corpus and

@@ -9,7 +9,7 @@ import pytest
 from ingest.parse import parse_plain_text
 from ingest.schema import Block
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def blocks(name: str) -> list[Block]:

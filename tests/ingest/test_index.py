@@ -14,7 +14,7 @@ from ingest.discover import load_corpus
 from ingest.embed import embedding_text
 from ingest.store import IndexUnavailable, open_index, read_manifest
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def test_chunks_are_small_and_keep_rows_whole(minilm):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.admin.tab import DENIED, WRONG_LOGIN
+from tests.admin.test_admin import NEW_DOCUMENT
 from tests.conftest import CORPUS
 from tests.gradio_http import (
     call_event,
@@ -29,7 +30,6 @@ from tests.gradio_http import (
     upload,
 )
 from tests.servers import running_app
-from tests.test_admin import NEW_DOCUMENT
 
 PASSWORD = "Rätt lösenord 4 test"
 QUESTION = "Vem ansvarar för cykelleden längs Kustvägen?"

@@ -17,7 +17,7 @@ from assistant.service import MAX_QUESTION_CHARS, Assistant
 from ingest import lexical
 from ingest.lexical import MAX_COMPOUND, build_vocabulary, compound_parts, stem
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 # -- 1. one question cannot exhaust the server ------------------------------------------------

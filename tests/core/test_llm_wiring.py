@@ -7,8 +7,7 @@ import pytest
 from assistant.config import Settings
 from assistant.service import Assistant
 from assistant.types import Answer
-
-from .llm_server import Script, ScriptedLLMServer
+from tests.llm_server import Script, ScriptedLLMServer
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import CHROMIUM, SOURCE_TITLE, TIMEOUT_MS, app, browser_page
+from tests.web.test_browser import CHROMIUM, SOURCE_TITLE, TIMEOUT_MS, app, browser_page
 
 __all__ = ["app", "browser_page"]  # the fixtures, shared with the chat's browser test
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.admin.test_admin import NEW_DOCUMENT
 from tests.conftest import CORPUS
 from tests.servers import running_app
-from tests.test_admin import NEW_DOCUMENT
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, ask
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, ask
 
 PASSWORD = "webbläsar-test"
 

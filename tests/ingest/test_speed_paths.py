@@ -27,7 +27,7 @@ from ingest.embed import (
 )
 from ingest.store import IndexUnavailable, open_index, read_manifest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus"
 MAX = 50_000_000
 QUESTION = "Vem ansvarar för Söderåsbanan?"

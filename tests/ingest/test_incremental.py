@@ -17,7 +17,7 @@ from ingest.build import build, staleness
 from ingest.store import open_index, read_manifest
 from ingest.versions import BuildInProgress, build_lock, current_version
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MAX = 10_000_000
 
 AGREEMENT = """Avtal om vattensamverkan
