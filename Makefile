@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-fast index eval lint clean browser bench load lexicon train ocr ocr-bench
+.PHONY: run test test-fast index eval lint clean browser bench load lexicon train ocr ocr-bench onnx-model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,12 @@ eval: $(TEST_STAMP) lexicon
 # refit the evidence scorer on the tuning sets (writes assistant/qa/data/scorer.json)
 train: $(TEST_STAMP) lexicon
 	$(PY) -m assistant train
+
+# remake the committed ONNX model of the packaged MiniLM (ingest/data/minilm-onnx, 23 MB,
+# int8) from the local model files: needs torch and onnx, about a minute
+onnx-model: $(TEST_STAMP)
+	$(PY) -m pip install --quiet -e '.[export]'
+	$(PY) -m scripts.export_onnx
 
 # the benchmark report (docs/benchmarks.md, docs/benchmarks.png); about 25 minutes here
 bench: $(TEST_STAMP)

