@@ -91,6 +91,7 @@ class Step:
     text: str
     done: int
     total: int
+    stage: str = ""  # parse, ocr, embed, write
 
 
 def rebuild_steps(assistant: Assistant, full: bool = False) -> Iterator[Step | BuildReport]:
@@ -102,7 +103,7 @@ def rebuild_steps(assistant: Assistant, full: bool = False) -> Iterator[Step | B
     outcome: dict[str, Any] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
-        steps.put(Step(stage_sv(stage, done, total), done, total))
+        steps.put(Step(stage_sv(stage, done, total), done, total, stage))
 
     def work() -> None:
         try:
@@ -115,11 +116,14 @@ def rebuild_steps(assistant: Assistant, full: bool = False) -> Iterator[Step | B
     worker = threading.Thread(target=work, name="admin-rebuild", daemon=True)
     worker.start()
     while (step := steps.get()) is not None:
-        while not steps.empty():  # only the newest of steps that piled up
+        # of steps that piled up, only the newest of each stage: every stage is shown
+        while not steps.empty():
             newer = steps.get()
             if newer is None:
                 steps.put(None)
                 break
+            if newer.stage != step.stage:
+                yield step
             step = newer
         yield step
     worker.join()
