@@ -83,7 +83,7 @@ def child_questions(index: Path) -> dict:
 
 
 def child_clicks(index: Path, corpus: Path) -> dict:
-    from assistant.documents import Passage, document_view
+    from assistant.web.documents import Passage, document_view
 
     assistant = _assistant(index, corpus)
     doc_id = "plan200.pdf"
