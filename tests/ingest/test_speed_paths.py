@@ -4,10 +4,7 @@ lookups that replaced scans."""
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +23,7 @@ from ingest.embed import (
     make_embedder,
 )
 from ingest.store import IndexUnavailable, open_index, read_manifest
+from tests.cli_probe import HEAVY, ask_and_list_imports
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus"
@@ -110,28 +108,10 @@ def test_the_static_backend_serves_the_packaged_model_only():
     assert isinstance(make_embedder(PACKAGED_MODEL, "static"), StaticEmbedder)
 
 
-HEAVY = ("torch", "sentence_transformers", "transformers", "chromadb", "gradio", "model2vec")
-
-
 def test_the_cli_answers_without_torch_or_chroma_on_a_static_index(static_index):
-    index = str(static_index)
-    probe = (
-        "import json, os, runpy, sys\n"
-        "os.environ['AVTAL_EMBEDDING_BACKEND'] = 'static'\n"
-        f"sys.argv = ['assistant', 'ask', '--json', '--index', {index!r}, {QUESTION!r}]\n"
-        "try:\n"
-        "    runpy.run_module('assistant', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})\n"
-        "print(json.dumps(heavy))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    answer_line, heavy_line = result.stdout.strip().splitlines()[-2:]
-    assert json.loads(answer_line)["answer"]
-    assert json.loads(heavy_line) == []
+    answer, modules = ask_and_list_imports(static_index, QUESTION, "static")
+    assert answer["answer"]
+    assert modules.isdisjoint(HEAVY)
 
 
 @pytest.mark.parametrize(
