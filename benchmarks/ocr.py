@@ -1,16 +1,20 @@
 """OCR benchmark: scans made from the seed corpus (benchmarks.scans) read back by OCR.
 
-    python -m benchmarks.ocr [--corpus corpus] [--dpi 300] [--build]
+    python -m benchmarks.ocr [--corpus corpus] [--dpi 300] [--build] [--noisy]
+                             [--dev ../shared/eval/dev_questions.jsonl]
 
 Prints, per document and in total: the character error rate (CER) of the OCR text of
 clean and of noisy, turned scans against the text drawn, seconds per page, how many rows
 of the Familjen Helsingborg infrastructure table come out as header-labelled records,
-and with --build the build time of the scanned seed corpus (all PDFs scanned).
+with --build the build time of the scanned seed corpus (all PDFs scanned), and with --dev
+the questions graded by ../shared/eval/grade_cli.py (as the product is judged: a fresh
+index over the files as delivered) on the text files and on their scans, side by side.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +26,7 @@ from ingest.parse.ocr import read_page
 
 TABLE_DOC = "familjen-helsingborg-verksamhetsplan-2016-2019.txt"
 TABLE_HEADERS = ("Mål 2016-2019", "Strategi", "Mätetal", "Ansvarig")
+GRADER = Path("../shared/eval/grade_cli.py")
 
 
 def page_text(items: list) -> str:
@@ -63,12 +68,30 @@ def table_records(path: Path) -> tuple[int, int]:
     return len(labelled), len({r.row for r in table})
 
 
+def graded(questions: Path, folder: Path) -> str:
+    """grade_cli's summary line for the questions over an index of the folder."""
+    result = subprocess.run(
+        [sys.executable, str(GRADER), ".", str(questions), str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("answered=")]
+    return lines[-1] if lines else f"grading failed: {result.stderr[-300:]}"
+
+
+def compare_dev(questions: Path, text: Path, scans: Path) -> None:
+    """The questions graded on the text files and on their scans."""
+    for name, folder in (("text", text), ("scans", scans)):
+        print(f"{questions.name} on the {name}: {graded(questions, folder)}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ocr", description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--noisy", action="store_true", help="also noisy, turned scans")
     parser.add_argument("--build", action="store_true", help="time a build of the scans")
+    parser.add_argument("--dev", type=Path, help="questions to grade on text and scans")
     args = parser.parse_args(argv)
     totals = {"clean": [0.0, 0.0, 0, 0]}
     if args.noisy:
@@ -113,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         for note in report.to_check:
             print(f"  check {note}")
+    if args.dev:
+        compare_dev(args.dev, args.corpus, scans)
     return 0
 
 

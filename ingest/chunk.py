@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "14"  # 14: OCR provenance on chunks
+CHUNKER_VERSION = "15"  # 15: contents lists set as tables are dropped
 MAX_WORDS = 70
 
 

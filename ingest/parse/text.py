@@ -37,6 +37,15 @@ _MAX_LINE_ITEM_WORDS = 8
 _MAX_QUESTION_HEADING_WORDS = 16
 
 
+def toc_form(text: str) -> str:
+    """A pipe-table row as 'cell<TAB>cell' (empty cells dropped), any other line as it is."""
+    stripped = text.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|")):
+        return text
+    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    return "\t".join(c for c in cells if c)
+
+
 @dataclass
 class _Line:
     text: str
@@ -279,26 +288,28 @@ class _Parser:
         return "\t" in text.strip() or text.lstrip().startswith("|")
 
     def _toc_run(self, i: int) -> bool:
-        """Three or more 'heading<TAB>page' lines, or any line with a dot leader."""
-        if _DOT_LEADER.search(self.lines[i].text):
+        """Three or more 'heading<TAB>page' lines with pages in order, or any line with a dot
+        leader. A table of contents set as a table (a ruled grid in a scan, a pipe table)
+        counts the same, read cell by cell."""
+        if _DOT_LEADER.search(toc_form(self.lines[i].text)):
             return True
-        count, j = 0, i
-        while j < len(self.lines) and count < 3:
-            text = self.lines[j].text
+        pages: list[int] = []
+        j = i
+        while j < len(self.lines) and len(pages) < 3:
+            text = toc_form(self.lines[j].text)
+            j += 1
             if not text.strip():
-                j += 1
                 continue
             if not _TOC_LINE.match(text) or len([c for c in text.split("\t") if c.strip()]) != 2:
                 return False
-            count += 1
-            j += 1
-        return count >= 3
+            pages.append(int(text.split("\t")[-1]))
+        return len(pages) >= 3 and pages == sorted(pages)
 
     def _skip_toc(self, i: int) -> int:
         if self.stack and self.blocks and self.blocks[-1].kind == "heading":
             self.stack.pop()  # "Innehåll" heads nothing once its list is gone
         while i < len(self.lines):
-            text = self.lines[i].text
+            text = toc_form(self.lines[i].text)
             if text.strip() and not (_TOC_LINE.match(text) or _DOT_LEADER.search(text)):
                 break
             i += 1

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.parse import parse_plain_text
+from ingest.parse.text import parse_text
 from ingest.schema import Block
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -108,8 +109,6 @@ def test_offsets_point_into_the_source(familjen):
 
 
 def test_titles_come_from_the_documents():
-    from ingest.parse import parse_plain_text
-
     titles = {p.name: parse_plain_text(p).title for p in sorted(CORPUS.glob("*.txt"))}
     assert titles["malmolundregionen-verksamhetsplan-2016-2018.txt"] == (
         "MalmöLundregionen: Verksamhetsplan 2016-2018"
@@ -118,3 +117,26 @@ def test_titles_come_from_the_documents():
     assert titles["vasterbotten-overenskommelse-regional-utveckling-2023-2026.txt"] == (
         "Överenskommelse om samverkan för regional utveckling 2023-2026"
     )
+
+
+def test_table_of_contents_set_as_a_table_is_dropped():
+    """A contents list that a scan's ruled grid (or a pipe table) turned into rows."""
+    source = (
+        "# Verksamhetsplan\n\n## Innehåll\n\n"
+        "| Om förbundet. .... | 5 |\n| Målområde 1 Infrastruktur. .... | 7 |\n"
+        "| Målområde 3 Lärande | 14 |\n\n"
+        "## 3. Lärande\n\n| Mål | Ansvarig |\n| Bättre skolresultat. | Ängelholm |\n"
+    )
+    _, blocks = parse_text(source)
+    assert not any("Målområde" in b.text for b in blocks)
+    assert [b.text for b in blocks if b.kind == "table_row"] == [
+        "Mål: Bättre skolresultat. | Ansvarig: Ängelholm"
+    ]
+
+
+def test_a_table_of_small_numbers_is_not_taken_for_contents():
+    source = (
+        "# Förbundet\n\nLedamöter per kommun:\n\n| Västerås\t4 |\n| Köping\t2 |\n| Sala\t2 |\n"
+    ).replace("\t", " | ")
+    _, blocks = parse_text(source)
+    assert sum("Västerås" in b.text or "Sala" in b.text for b in blocks) == 2
