@@ -69,6 +69,7 @@ ACCEPTANCE_MODULES = {
     "test_llm",  # a local LLM server
     "test_ocr",  # Tesseract
     "test_onnx",  # the real model on torch and onnxruntime, the CLI in a child process
+    "test_onnx_fp32",
 }
 
 
