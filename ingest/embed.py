@@ -7,12 +7,14 @@ Backends (Settings.embedding_backend, AVTAL_EMBEDDING_BACKEND), chosen by measur
   MiniLM (ingest/data/minilm-static, made by scripts/distill_static.py): a token-vector
   lookup and a mean, no torch. Only for the packaged model; another configured model
   (a stronger multilingual one) goes through sentence-transformers.
-- "sentence-transformers" (default): the model on torch.
+- "sentence-transformers": the model on torch; the fallback of the packaged backends.
 - "onnx": the same packaged MiniLM on onnxruntime with int8 weights
   (ingest/data/minilm-onnx, made by scripts/export_onnx.py; ingest/embed_onnx.py): the
   transformer itself, no torch. Only for the packaged model, like "static".
-- "onnx-fp32": the packaged MiniLM on onnxruntime in fp32 (the fused graph that `make
-  onnx-fp32` exports at install; not committed): sentence-transformers' vectors, no torch.
+- "onnx-fp32" (default): the packaged MiniLM on onnxruntime in fp32 (the fused graph that
+  `make onnx-fp32` exports at install; not committed): sentence-transformers' vectors
+  (cosine >= 0.9999998), so the same answers and scorer, without torch: a CLI answer in
+  well under a second, ingest about three times as fast in a third of the memory.
 - "none": no dense side; retrieval is lexical only.
 
 The index records the backend in its manifest (embedding_id), so an index built by one
@@ -37,7 +39,7 @@ PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
 STATIC_MODEL_DIR = Path(__file__).resolve().parent / "data" / "minilm-static"
 BACKENDS = ("static", "sentence-transformers", "onnx", "onnx-fp32", "none")
 ONNX_BACKENDS = ("onnx", "onnx-fp32")
-DEFAULT_BACKEND = "sentence-transformers"
+DEFAULT_BACKEND = "onnx-fp32"
 STATIC_PREFIX = "static:"
 ONNX_PREFIX = "onnx:"
 NO_DENSE_ID = "none"
