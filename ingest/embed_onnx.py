@@ -98,6 +98,11 @@ class OnnxEmbedder:
         options.intra_op_num_threads = threads or min(MAX_THREADS, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        # idle threads sleep instead of spinning: with the two cores shared (the app's other
+        # work, other processes) spinning threads fight the busy one. Measured under load
+        # (fp32, 2 threads): a question 5.2 ms median instead of 9.9, ingest 42 passages/s
+        # instead of 22-41.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self._session = ort.InferenceSession(
             str(path / model_file), options, providers=["CPUExecutionProvider"]

@@ -2,10 +2,10 @@
 
     .venv/bin/python -m scripts.onnx_variants [--work /tmp/onnx-variants] [--variants ...]
 
-Each variant is made from the fused fp32 graph of scripts/export_onnx.py, then every
-passage of ../shared/corpus-extra (the seed corpus and twelve more documents, chunked and
-with the context line the index embeds) and the development and bank questions are
-embedded by it and by sentence-transformers. Printed per variant: cosine with
+Each variant is made from the fp32 graph of scripts/export_onnx.py, then every passage of
+the seed corpus and ../shared/corpus-extra (chunked, with the context line the index
+embeds) and the development and bank questions are embedded by it and by
+sentence-transformers. Printed per variant: cosine with
 sentence-transformers (min, 1st percentile, mean), top-5 overlap of each question's
 nearest passages, size, query embed ms, passages per second (one text a run and in
 batches of similar length). Needs torch and onnx (the [export] extra).
@@ -123,15 +123,19 @@ def make_variants(work: Path) -> dict[str, Path]:
 
 
 def passages(work: Path) -> list[str]:
-    """Every chunk of corpus-extra as the index embeds it (an index without vectors)."""
+    """Every chunk of the seed corpus and of corpus-extra as the index embeds it (indexes
+    without vectors), each distinct text once."""
     from ingest.build import build
     from ingest.store import open_index
 
-    index = work / "index-none"
-    if not index.exists():
-        build(SHARED / "corpus-extra", index, PACKAGED_MODEL, 50_000_000, backend="none")
-    chunks = open_index(index, "none").chunks
-    return [embedding_text(c.title, c.section, c.text) for c in chunks]
+    texts: dict[str, None] = {}
+    for name, folder in (("seed", REPO / "corpus"), ("extra", SHARED / "corpus-extra")):
+        index = work / f"index-none-{name}"
+        if not index.exists():
+            build(folder, index, PACKAGED_MODEL, 50_000_000, backend="none")
+        for c in open_index(index, "none").chunks:
+            texts[embedding_text(c.title, c.section, c.text)] = None
+    return list(texts)
 
 
 def questions() -> list[str]:
