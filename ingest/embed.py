@@ -14,7 +14,8 @@ Backends (Settings.embedding_backend, AVTAL_EMBEDDING_BACKEND), chosen by measur
 - "onnx-fp32" (default): the packaged MiniLM on onnxruntime in fp32 (the fused graph that
   `make onnx-fp32` exports at install; not committed): sentence-transformers' vectors
   (cosine >= 0.9999998), so the same answers and scorer, without torch: a CLI answer in
-  well under a second, ingest about three times as fast in a third of the memory.
+  under a second, ingest several times as fast in a quarter of the memory
+  (docs/benchmarks.md).
 - "none": no dense side; retrieval is lexical only.
 
 The index records the backend in its manifest (embedding_id), so an index built by one
