@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+ONNX_FP32 := ingest/data/minilm-onnx/model_fp32.onnx
 
-.PHONY: run test test-fast index eval lint clean browser bench load lexicon train ocr ocr-bench onnx-model
+.PHONY: run test test-fast index eval lint clean browser bench load lexicon train ocr ocr-bench onnx-model onnx-fp32
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,15 @@ $(STAMP): pyproject.toml | $(PY)
 $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
+
+# the fused fp32 graph of the onnx-fp32 embedding backend (90 MB, too large to commit),
+# exported once from the packaged model's local files (torch is installed anyway): about
+# 15 s. onnx is needed for onnxruntime's BERT fusions only.
+$(ONNX_FP32): | $(STAMP)
+	$(PY) -m pip install --quiet 'onnx>=1.16,<2'
+	$(PY) -m scripts.export_onnx --fp32-only
+
+onnx-fp32: $(ONNX_FP32)
 
 # Debian's Swedish thesaurus (mythes-sv) widens paraphrase matching; optional.
 lexicon:
@@ -36,7 +46,7 @@ ocr:
 	    apt-get install -y -qq tesseract-ocr tesseract-ocr-swe fonts-dejavu-core >/dev/null; \
 	  else echo "tesseract-ocr/tesseract-ocr-swe missing: scanned pages are not read (apt-get install tesseract-ocr tesseract-ocr-swe fonts-dejavu-core)"; fi; }
 
-index: $(STAMP) lexicon ocr
+index: $(STAMP) $(ONNX_FP32) lexicon ocr
 	$(PY) -m ingest --if-stale
 
 run: index
@@ -49,7 +59,7 @@ browser:
 	  else echo "chromium missing: browser tests will be skipped (apt-get install chromium)"; fi; }
 
 # Both test layers: fast (no model, server or browser) and acceptance (tests/conftest.py).
-test: $(TEST_STAMP) browser lexicon ocr
+test: $(TEST_STAMP) $(ONNX_FP32) browser lexicon ocr
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -57,11 +67,11 @@ test: $(TEST_STAMP) browser lexicon ocr
 test-fast: $(TEST_STAMP)
 	$(PY) -m pytest -m fast -q
 
-eval: $(TEST_STAMP) lexicon
+eval: $(TEST_STAMP) $(ONNX_FP32) lexicon
 	$(PY) -m assistant eval --sets --quiet
 
 # refit the evidence scorer on the tuning sets (writes assistant/qa/data/scorer.json)
-train: $(TEST_STAMP) lexicon
+train: $(TEST_STAMP) $(ONNX_FP32) lexicon
 	$(PY) -m assistant train
 
 # remake the committed ONNX model of the packaged MiniLM (ingest/data/minilm-onnx, 23 MB,
@@ -71,7 +81,7 @@ onnx-model: $(TEST_STAMP)
 	$(PY) -m scripts.export_onnx
 
 # the benchmark report (docs/benchmarks.md, docs/benchmarks.png); about 25 minutes here
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) $(ONNX_FP32)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) -m benchmarks.run
 

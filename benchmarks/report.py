@@ -292,13 +292,12 @@ grade_cli prints it).
 - `static`: model2vec vectors distilled offline from the packaged all-MiniLM-L6-v2
   (256 dimensions, int8, 7.6 MB in `ingest/data/minilm-static`, made by
   `scripts/distill_static.py`), computed with `tokenizers` and `safetensors` only.
-- `sentence-transformers`: the same MiniLM on torch, as before this change.
+- `sentence-transformers`: the same MiniLM on torch, as before issue 15.
+- `onnx`: the same MiniLM on onnxruntime, its fused graph with int8 weights and
+  activations (`ingest/data/minilm-onnx/model_int8.onnx`, 23 MB, committed).
+- `onnx-fp32`: the same fused graph in fp32 (`model_fp32.onnx`, 90 MB, made at install by
+  `make onnx-fp32`): sentence-transformers' vectors without torch.
 - `none`: no dense side; the lexical ranks alone.
-- Not measured: sentence-transformers' ONNX backend with int8 quantisation. It needs
-  `optimum`, whose install would move the shared environment's transformers from 5.24 to
-  4.57 and tokenizers from 0.23 to 0.22; the static model already embeds a query in well
-  under a millisecond, so ONNX could only win on quality, and it would keep MiniLM's
-  tokenizer-plus-transformer cost (several ms a query, the model load at start).
 """
 
 

