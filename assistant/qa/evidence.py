@@ -21,8 +21,8 @@ from assistant.qa.patterns import (
     RESPONSIBLE_EVIDENCE,
     RESPONSIBLE_HEADER,
     SPANS,
-    WORD,
 )
+from assistant.qa.positions import focus, nearness, term_positions
 from assistant.qa.question import KINDS, Question, Term
 from assistant.types import Hit
 from ingest.lexical import tokenize
@@ -31,7 +31,6 @@ from ingest.sentences import split_sentences
 
 CANDIDATES = 12  # retrieved passages scored per question
 LIGHT_WEIGHT = 0.3  # terms weighted like this only frame the question
-NEAR = 150  # characters within which an answer counts as next to the question's words
 
 FEATURES: tuple[str, ...] = (
     "rank_rr",
@@ -143,50 +142,9 @@ def answer_spans(question: Question, text: str, chunk: Chunk) -> list[tuple[int,
     return []
 
 
-@lru_cache(maxsize=200_000)
-def _word_tokens(word: str, vocabulary: frozenset[str]) -> frozenset[str]:
-    """One word's tokens (cached: the same passages' words come back question after question)."""
-    return frozenset(tokenize(word, vocabulary, heads=False))
-
-
 @lru_cache(maxsize=20_000)
 def _text_tokens(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
     return frozenset(tokenize(text, vocabulary, heads=False))
-
-
-def term_positions(
-    terms: Sequence[Term], text: str, vocabulary: frozenset[str]
-) -> list[tuple[int, int]]:
-    """Where words holding any of the terms stand in the text."""
-    found = []
-    for word in WORD.finditer(text):
-        tokens = _word_tokens(word.group(0), vocabulary)
-        if any(t.found_in(tokens) for t in terms):
-            found.append(word.span())
-    return found
-
-
-def nearness(spans: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> float:
-    """1 when an answer span touches a question word, falling to 0 at NEAR characters."""
-    if not spans or not anchors:
-        return 0.0
-    gap = min(
-        max(a_start - s_end, s_start - a_end, 0)
-        for s_start, s_end in spans
-        for a_start, a_end in anchors
-    )
-    return max(0.0, 1.0 - gap / NEAR)
-
-
-def focus(spans: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> int | None:
-    """The start of the answer span nearest to the question's words, if any."""
-    if not spans or not anchors:
-        return None
-
-    def gap(span: tuple[int, int]) -> int:
-        return min(max(a[0] - span[1], span[0] - a[1], 0) for a in anchors)
-
-    return min(spans, key=gap)[0]
 
 
 def responsible_column(chunk: Chunk) -> bool:
@@ -216,6 +174,7 @@ class Asked:
             if not any(all(s in vocabulary for s in alt) for alt in t.alternatives)
         ]
         self.unknown_share = sum(t.weight for t in unknown) / self.total_weight
+        self.anchors: dict[str, bool] = {}  # word -> holds a content term (term_positions)
 
 
 class FeatureBuilder:
@@ -375,7 +334,7 @@ def answer_features(
 ) -> dict:
     """Whether the passage holds the kind of thing asked for, near the question's words."""
     spans = answer_spans(question, chunk.text, chunk)
-    anchors = term_positions(asked.content or asked.terms, chunk.text, vocabulary)
+    anchors = term_positions(asked.content or asked.terms, chunk.text, vocabulary, asked.anchors)
     kind = question.kind
     return {
         "answer_near": nearness(spans, anchors),
