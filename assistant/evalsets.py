@@ -70,6 +70,21 @@ def corpus_files(folders: tuple[Path, ...]) -> list[Path]:
     )
 
 
+def ingest_code_digest(root: Path | None = None) -> bytes:
+    """A hash of the code and phrase data that build an index (ingest/*.py, *.toml): an
+    index built by other parsing or chunking code is never reused, even when a change
+    forgot CHUNKER_VERSION or an experiment was reverted after bumping it."""
+    if root is None:
+        import ingest
+
+        root = Path(ingest.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.toml")]):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
 def _fingerprint(files: list[Path]) -> str:
     from assistant.config import Settings
     from ingest.build import CHUNKER_VERSION
@@ -85,6 +100,7 @@ def _fingerprint(files: list[Path]) -> str:
     digest = hashlib.sha256(
         f"chunker {CHUNKER_VERSION} cards {CARDS_VERSION} embedding {embedding}".encode()
     )
+    digest.update(ingest_code_digest())
     for f in files:
         digest.update(f.name.encode())
         digest.update(hashlib.sha256(f.read_bytes()).digest())
