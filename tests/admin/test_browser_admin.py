@@ -14,16 +14,13 @@ from pathlib import Path
 import pytest
 
 from tests.admin.test_admin import NEW_DOCUMENT
+from tests.browser import ask, chromium_context, needs_chromium
 from tests.conftest import CORPUS
 from tests.servers import running_app
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, ask
 
 PASSWORD = "webbläsar-test"
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="browser test needs Debian's chromium at /usr/bin/chromium (`make browser`)",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -45,22 +42,12 @@ def admin_site(seed_index, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(admin_site, tmp_path_factory):
-    sync_api = pytest.importorskip("playwright.sync_api")
     profile = tmp_path_factory.mktemp("chromium-admin-profile")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1400, "height": 1100},
-            locale="sv-SE",  # as an official's browser; Gradio's own labels follow it
-        )
-        context.set_default_timeout(TIMEOUT_MS)
+    # as an official's browser: Gradio's own labels follow the locale
+    with chromium_context(profile, 1100, locale="sv-SE") as context:
         page = context.new_page()
         page.goto(admin_site[0])
         yield page
-        context.close()
 
 
 def open_tab(page, tab_id: str) -> None:

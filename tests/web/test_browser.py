@@ -15,28 +15,13 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser import ask, chromium_context, needs_chromium
 from tests.servers import running_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SOURCE_TITLE = "Verksamhetsplan Familjen Helsingborg 2016-2019"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-TIMEOUT_MS = 30_000
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="browser test needs Debian's chromium at /usr/bin/chromium "
-    "(`make browser` or `apt-get install chromium`)",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -50,18 +35,9 @@ def app(seed_index: Path, tmp_path_factory) -> Iterator[tuple[str, Path]]:
 
 @pytest.fixture(scope="module")
 def browser_page(app, tmp_path_factory):
-    sync_api = pytest.importorskip("playwright.sync_api")
     profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1400, "height": 1000},
-            permissions=["clipboard-read", "clipboard-write"],
-        )
-        context.set_default_timeout(TIMEOUT_MS)
+    clipboard = ["clipboard-read", "clipboard-write"]
+    with chromium_context(profile, 1000, permissions=clipboard) as context:
         page = context.new_page()
         outside: list[str] = []
         page.on(
@@ -75,24 +51,6 @@ def browser_page(app, tmp_path_factory):
         )
         page.goto(app[0])
         yield page, outside
-        context.close()
-
-
-def ask(page, question: str, answers_before: int, expected: str) -> float:
-    """Type a question, press Enter, wait for the new answer to show the expected text.
-
-    Returns the seconds from Enter to the answer. (While the server works, Gradio shows a
-    placeholder bubble, so waiting for a bubble alone is not enough.)
-    """
-    from playwright.sync_api import expect
-
-    box = page.locator("#avtal-question textarea")
-    box.fill(question)
-    started = time.perf_counter()
-    box.press("Enter")
-    answer = page.locator("#avtal-chat .bot").nth(answers_before)
-    expect(answer).to_contain_text(expected, timeout=TIMEOUT_MS)
-    return time.perf_counter() - started
 
 
 def stored_votes(db: Path, limit: float = 10) -> list[tuple[int, str, str, str]]:

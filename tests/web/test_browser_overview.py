@@ -10,13 +10,12 @@ import os
 import re
 from pathlib import Path
 
-import pytest
-
-from tests.web.test_browser import CHROMIUM, SOURCE_TITLE, TIMEOUT_MS, app, browser_page
+from tests.browser import TIMEOUT_MS, needs_chromium
+from tests.web.test_browser import SOURCE_TITLE, app, browser_page
 
 __all__ = ["app", "browser_page"]  # the fixtures, shared with the chat's browser test
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+pytestmark = needs_chromium
 
 FITS = """() => {
   const root = document.scrollingElement;
