@@ -26,7 +26,8 @@ from ingest.parse.ocr import read_page
 
 TABLE_DOC = "familjen-helsingborg-verksamhetsplan-2016-2019.txt"
 TABLE_HEADERS = ("Mål 2016-2019", "Strategi", "Mätetal", "Ansvarig")
-GRADER = Path("../shared/eval/grade_cli.py")
+REPO = Path(__file__).resolve().parents[1]
+GRADER = REPO.parent / "shared" / "eval" / "grade_cli.py"
 
 
 def page_text(items: list) -> str:
@@ -71,7 +72,7 @@ def table_records(path: Path) -> tuple[int, int]:
 def graded(questions: Path, folder: Path) -> str:
     """grade_cli's summary line for the questions over an index of the folder."""
     result = subprocess.run(
-        [sys.executable, str(GRADER), ".", str(questions), str(folder)],
+        [sys.executable, str(GRADER), str(REPO), str(questions.resolve()), str(folder.resolve())],
         capture_output=True,
         text=True,
     )
