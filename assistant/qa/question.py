@@ -112,10 +112,21 @@ _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"since when|sedan när)\b"
         ),
     ),
-    ("list", re.compile(r"^(vilka|which|what)\b")),
     (
         "who",
-        re.compile(r"^(vem|vilken kommun|vilken organisation|who|which (municipality|organi))"),
+        re.compile(
+            r"^(vem|vilken kommun|vilken organisation|who|"
+            r"(which|what) (municipality|organi[sz]ation|party|body|authority)\b)"
+        ),
+    ),
+    # Swedish marks the plural ("vilka"); English only by the noun or verb after which/what
+    # ("which municipalities", "what are"), so "what is the fee" is not a list question.
+    (
+        "list",
+        re.compile(
+            r"^vilka\b|^(which|what) (are|were|(?:(?!(?:does|did|do|is|was|has|have)\b)[a-z]+ )?"
+            r"(?!(?:does|has|was|this|its|is)\b)[a-z]+[^su\W]s)\b"
+        ),
     ),
     (
         "yesno",

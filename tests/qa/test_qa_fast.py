@@ -261,3 +261,24 @@ def test_a_quote_around_the_answer_starts_where_its_sentence_starts():
     assert "Styrelsen sammanträder fyra gånger per år." in quote
     assert quote.startswith("Mening") or quote.startswith("Styrelsen")
     assert quote in text and len(quote) <= 200
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which municipality is the host municipality for Kompetenssamverkan Kalmarsund?", "who"),
+        ("Vilken kommun är värdkommun för samverkan?", "who"),
+        ("Which municipalities are members of Nordostkommunerna?", "list"),
+        ("Vilka kommuner är med i MalmöLundregionen?", "list"),
+        ("What are the target areas of the plan?", "list"),
+        ("Which bus lines are planned?", "list"),
+        ("What is the notice period for the agreement?", "what"),
+        ("Vad är syftet med samverkan?", "what"),
+        ("What status does the declaration have?", "what"),
+        ("What does the plan say about housing?", "what"),
+    ],
+)
+def test_english_which_and_what_ask_for_a_list_only_in_the_plural(question: str, kind: str):
+    # Swedish marks the plural with "vilka"; English which/what questions were all taken for
+    # lists, so the same question asked in English scored as another kind than in Swedish
+    assert analyse(question, frozenset(), {}, 1).kind == kind
