@@ -38,6 +38,16 @@ from ingest.parse import UnreadableDocument
 
 REPO = Path(__file__).resolve().parents[1]
 TRUTH = REPO / "benchmarks" / "overview" / "truth.json"
+# The invented documents of the question sets, with their own truth and split (its "split")
+TRUTH_DOCS = REPO / "benchmarks" / "overview" / "truth_docs.json"
+FOLDERS = {
+    "tune": REPO / "benchmarks" / "questions" / "docs" / "tune",
+    "tune2": REPO / "benchmarks" / "questions" / "docs" / "tune2",
+    "probes/unseen": REPO / "benchmarks" / "probes" / "unseen" / "corpus",
+    "valid": REPO / "benchmarks" / "questions" / "docs" / "valid",
+    "fresh": REPO / "benchmarks" / "questions" / "docs" / "fresh",
+    "holdout": REPO / "benchmarks" / "questions" / "docs" / "holdout",
+}
 SPLIT = REPO / "benchmarks" / "overview" / "split.toml"
 SEEDS = REPO.parent / "shared" / "seeds"
 EXTRA = REPO.parent / "shared" / "corpus-extra"
@@ -146,11 +156,15 @@ def cards_of(folder: Path, wanted: set[str]) -> dict[str, Card]:
 
 
 def evaluate(
-    folder: Path, truth: dict, verbose: bool, only: set[str] | None = None
+    folders: list[Path], truth: dict, verbose: bool, only: set[str] | None = None
 ) -> dict[str, float | int]:
     documents = truth["documents"]
-    wanted = {d for d in documents if (folder / d).exists() and (only is None or d in only)}
-    cards = cards_of(folder, wanted)
+    wanted: set[str] = set()
+    cards: dict[str, Card] = {}
+    for folder in folders:
+        here = {d for d in documents if (folder / d).exists() and (only is None or d in only)}
+        wanted |= here
+        cards.update(cards_of(folder, here))
     parties, records = Counts(), Counts()
     purposes, purpose_docs = Counts(), Counts()  # sentences (precision), documents (recall)
     periods = 0
@@ -235,36 +249,49 @@ def _score_purpose(
         counts.misses.append(f"{doc_id}: missing purpose {main[:90]}")
 
 
-def sets(split_file: Path = SPLIT) -> dict[str, tuple[Path, set[str] | None]]:
-    """The sets measured: a folder and the documents of it (None: all in the truth)."""
+MeasuredSet = tuple[Path, list[Path], set[str] | None]
+
+
+def sets(split_file: Path = SPLIT, docs_truth: Path = TRUTH_DOCS) -> dict[str, MeasuredSet]:
+    """The sets measured: a truth file, its folders and the documents of them (None: all
+    the truth names)."""
     split = tomllib.loads(split_file.read_text(encoding="utf-8"))["corpus-extra"]
-    return {
-        "seeds (no catalog)": (SEEDS, None),
-        "corpus-extra tuning": (EXTRA, set(split["tuning"])),
-        "corpus-extra validation": (EXTRA, set(split["validation"])),
+    measured: dict[str, MeasuredSet] = {
+        "seeds (no catalog)": (TRUTH, [SEEDS], None),
+        "corpus-extra tuning": (TRUTH, [EXTRA], set(split["tuning"])),
+        "corpus-extra validation": (TRUTH, [EXTRA], set(split["validation"])),
     }
+    if docs_truth.exists():
+        halves = json.loads(docs_truth.read_text(encoding="utf-8"))["split"]
+        for half in ("tuning", "validation"):
+            folders = [FOLDERS[name] for name in halves[half]]
+            measured[f"invented documents {half}"] = (docs_truth, folders, None)
+    return measured
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.overview_eval")
-    parser.add_argument("--truth", type=Path, default=TRUTH)
+    parser.add_argument("--truth", type=Path, default=None, help="one truth file for every set")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--set", default="", help="measure only the sets whose name contains this ('tuning')"
     )
     args = parser.parse_args(argv)
-    truth = json.loads(args.truth.read_text(encoding="utf-8"))
     results = {}
-    for name, (folder, only) in sets().items():
+    for name, (truth_file, folders, only) in sets().items():
         if args.set not in name:
             continue
-        if not folder.is_dir():
-            print(f"{name}: {folder} not here, skipped")
+        missing = [f for f in folders if not f.is_dir()]
+        if missing:
+            print(f"{name}: {missing[0]} not here, skipped")
             continue
+        if args.truth is not None:
+            truth_file = args.truth
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
         if args.verbose:
             print(name)
-        results[name] = evaluate(folder, truth, args.verbose, only)
+        results[name] = evaluate(folders, truth, args.verbose, only)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return 0

@@ -68,14 +68,46 @@ def _member_sentences(document: Document) -> Iterable[tuple[list[str], Evidence]
 
 
 def _member_lists(document: Document) -> Iterable[tuple[list[str], Evidence]]:
-    """A block that follows a "Parter"/"Aktörer" heading or label and lists names."""
-    headings = {h.casefold() for h in cues()["members"]["headings"]}
+    """A block that follows a "Parter"/"Aktörer" heading or label and lists names; a block
+    that starts with such a label ("Parter: A, B och C") or an opening ("Mellan A, B och
+    C"); one party a line after a "följande parter:" sentence."""
+    settings = cues()["members"]
+    headings = {h.casefold() for h in settings["headings"]}
+    openings = [f"{h}:" for h in headings] + [o.casefold() for o in settings["block_openings"]]
     blocks = document.blocks
     for before, block in itertools.pairwise(blocks):
         if before.text.strip().strip(":").casefold() in headings:
             listed = _bulleted(block.text) or _listed(block.text, first_within=5)
             if len(listed) >= 2:
                 yield listed, evidence(document, block, block.text)
+    for block in blocks:
+        text = block.text.strip()
+        opening = next((o for o in openings if text.casefold().startswith(o + " ")), None)
+        if opening is not None:
+            listed = _listed(text[len(opening) :], first_within=5)
+            if len(listed) >= 2:
+                yield listed, evidence(document, block, text)
+    yield from _line_lists(document)
+
+
+def _line_lists(document: Document) -> Iterable[tuple[list[str], Evidence]]:
+    """'… mellan följande parter:' and then a party at the start of each following line."""
+    intro = word_pattern(list(cues()["members"]["line_list_intros"]))
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        if not (text.endswith(":") and intro.search(text)):
+            continue
+        listed: list[str] = []
+        for line_block in blocks[index + 1 :]:
+            line = line_block.text.strip()
+            names = find_names(line)
+            if len(line) > 80 or not names or names[0].start > 0:
+                break
+            listed.append(names[0].written)
+            last = line_block
+        if len(listed) >= 2:
+            yield listed, evidence(document, last, last.text.strip())
 
 
 def _bulleted(text: str) -> list[str]:

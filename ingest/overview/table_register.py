@@ -73,18 +73,52 @@ def party_names(text: str) -> list[str]:
     return [n for n in out if not (canonical(n) in seen or seen.add(canonical(n)))]
 
 
-def responsible_index(row: TableRow) -> int | None:
-    headers = {h.casefold() for h in cues()["responsibility"]["headers"]}
+_ITEM_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
+
+
+def responsible_columns(row: TableRow) -> list[tuple[int, Role | None]]:
+    """The columns that name responsible parties, with the role their header gives
+    ("Huvudansvar", "Medansvar"), or None when the cell itself says it ("Ansvarig")."""
+    table = cues()["responsibility"]
+    main = {h.casefold() for h in table["main"]}
+    shared = {h.casefold() for h in table["shared"]}
+    plain = {h.casefold() for h in table["headers"]}
+    columns: list[tuple[int, Role | None]] = []
     for index, (header, _) in enumerate(row.cells):
-        if header.strip().casefold() in headers:
+        key = header.strip().casefold()
+        if key in main:
+            columns.append((index, "huvudansvar"))
+        elif key in shared:
+            columns.append((index, "medansvar"))
+        elif key in plain:
+            columns.append((index, None))
+    return columns
+
+
+def responsible_index(row: TableRow) -> int | None:
+    columns = responsible_columns(row)
+    return columns[0][0] if columns else None
+
+
+def _item_column(row: TableRow) -> int | None:
+    """The column that holds the row's number ("Nr": "3.1" or "2"), when it does."""
+    headers = {h.casefold() for h in cues()["responsibility"]["item_headers"]}
+    for index, (header, value) in enumerate(row.cells):
+        if header.strip().casefold() in headers and _ITEM_CELL.match(value.strip()):
             return index
     return None
 
 
-def _items(row: TableRow, skip: int) -> tuple[list[str], str, str]:
+def _items(row: TableRow, skip: set[int]) -> tuple[list[str], str, str]:
     """Item numbers, the item text and what to mark in the document: the numbered item
-    ("1.6 Byggstart …"), or the whole cell (several items, or none: the goal)."""
-    cells = [value for i, (_, value) in enumerate(row.cells) if i != skip and value.strip()]
+    ("1.6 Byggstart …", or the number column and the next cell), or the whole cell
+    (several items, or none: the goal)."""
+    numbered = _item_column(row)
+    if numbered is not None:
+        rest = [v for i, (_, v) in enumerate(row.cells) if i not in skip | {numbered} and v]
+        text = rest[0].strip() if rest else ""
+        return [row.cells[numbered][1].strip().rstrip(".")], text, text
+    cells = [value for i, (_, value) in enumerate(row.cells) if i not in skip and value.strip()]
     for value in cells:
         found = item_numbers(value)
         if found:
@@ -92,7 +126,8 @@ def _items(row: TableRow, skip: int) -> tuple[list[str], str, str]:
             if len(found) == 1:
                 return items, value[found[0].end() :].strip(), value[found[0].start() :].strip()
             return items, value.strip(), value
-    before = [value for i, (_, value) in enumerate(row.cells[:skip]) if value.strip()]
+    first = min(skip)
+    before = [value for i, (_, value) in enumerate(row.cells[:first]) if value.strip()]
     text = before[-1].strip() if before else (cells[0].strip() if cells else "")
     return [], text, text
 
@@ -101,17 +136,22 @@ def table_records(document: Document, block: Block, problems: dict[str, Any]) ->
     row = block.table
     if row is None:
         return []
-    index = responsible_index(row)
-    if index is None:
+    columns = responsible_columns(row)
+    if not columns:
         return _label_records(document, block, row)
-    value = row.cells[index][1]
-    if not value.strip():
+    values = [(role, row.cells[index][1]) for index, role in columns]
+    if not any(value.strip() for _, value in values):
         problems["empty_cells"] = problems.get("empty_cells", 0) + 1
         return []
-    if not set(value.split()) & set(document.text[block.start : block.end].split()):
+    written = set(document.text[block.start : block.end].split())
+    if not any(set(value.split()) & written for _, value in values):
         problems["inherited"] = problems.get("inherited", 0) + 1  # a merged cell above
-    items, text, marked = _items(row, index)
-    segments = role_segments(value)
+    items, text, marked = _items(row, {index for index, _ in columns})
+    segments = [
+        (role or segment_role, part)
+        for role, value in values
+        for segment_role, part in role_segments(value)
+    ]
     names = [(role, name) for role, part in segments for name in party_names(part)]
     source_items = len(item_numbers(document.text[block.start : block.end]))
     distinct = len({n for _, n in names})
