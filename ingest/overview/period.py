@@ -27,7 +27,16 @@ _DATE = re.compile(
     + rf") (?P<year>{_YEAR})|(?P<lone>{_YEAR})(?![\d-])",
     re.IGNORECASE,
 )
-_FROM = re.compile(r"(?<!\w)(?:från och med|fr\.? ?o\.? ?m\.?|from|från|fr o m)(?!\w)", re.I)
+_FROM = re.compile(
+    r"(?<!\w)(?:från och med|fr\.? ?o\.? ?m\.?|from|från|fr o m|träder i kraft)(?!\w)", re.I
+)
+# "gäller från och med undertecknandet", "från och med den dag den undertecknats"
+_FROM_SIGNING = re.compile(
+    r"(?<!\w)(?:från och med|från|fr\.? ?o\.? ?m\.?)\s+(?:den dag \w+ )?underteckn", re.I
+)
+_SIGNED = re.compile(
+    r"(?<!\w)undertecknad\w*\b[^.\n]{0,40}?\b(?:den )?\d{1,2} \w+ (?:19|20)\d{2}", re.I
+)
 _TO = re.compile(r"(?<!\w)(?:till och med|t\.? ?o\.? ?m\.?|tom|t o m|till)(?!\w)", re.I)
 
 
@@ -63,9 +72,11 @@ def period(document: Document) -> Period:
     all_sentences: list[Sentence] = list(sentences(document, ("paragraph", "list_item", "heading")))
     for sentence in all_sentences:
         text = sentence.text
-        if not start and validity.search(text):
-            start, end = _after(_FROM, text), _after(_TO, text)
-            if start:
+        if validity.search(text) and not (end or is_open):
+            found_start = _after(_FROM, text) or _signing_start(document, text)
+            if found_start and (not start or found_start == start):
+                # a later sentence with the same start may add the end ("och tills vidare")
+                start, end = found_start, _after(_TO, text)
                 is_open = bool(open_ended.search(text))
                 proofs.append(sentence_evidence(sentence))
         found = review_cue.search(text)
@@ -87,6 +98,16 @@ def period(document: Document) -> Period:
     if not start:
         return Period(review=review, evidence=tuple(proofs) if review else ())
     return Period(start, end, is_open, review, tuple(proofs))
+
+
+def _signing_start(document: Document, text: str) -> str:
+    """'gäller från och med undertecknandet till och med …': the signing date the document
+    states ("Undertecknad i Ystad den 3 mars 2025"), else the signing itself."""
+    if not _FROM_SIGNING.search(text) or not _after(_TO, text):
+        return ""
+    signed = _SIGNED.search(document.text)
+    date = _DATE.search(signed.group(0)) if signed else None
+    return _date(date) if date else "undertecknandet"
 
 
 def _since(all_sentences: list[Sentence]) -> tuple[str, Evidence] | None:
