@@ -1,0 +1,118 @@
+"""Layouts of agreements that the cards and the register read: separate Huvudansvar and
+Medansvar columns, a number column, parties after a label or an opening or one a line, and
+validity sentences that give the start and the end apart. Each on a document written for the
+test, with what must not be read from it."""
+
+from __future__ import annotations
+
+from ingest.discover import discover, parse_file
+from ingest.overview.derive import card_of
+
+
+def _card(tmp_path, text: str, name: str = "doc.md"):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    files, _ = discover(tmp_path, 1_000_000)
+    return card_of(parse_file(files[0], {}))
+
+
+PLAN = """# Verksamhetsplan 2025-2027 för Höglandssamverkan
+
+## Åtgärder
+
+| Nr | Åtgärd | Huvudansvar | Medansvar | Klart |
+|---|---|---|---|---|
+| 3.1 | Införa en gemensam etableringslots. | Vetlanda | Eksjö, Tranås | 31 mars 2026 |
+| 3.2 | Mäta företagsklimatet vartannat år. | Sävsjö | Aneby | 2026 |
+
+| Nr | Insats | Ansvarig |
+|---|---|---|
+| 2 | Utredning och behandling inom barn- och ungdomspsykiatrin | Region Blekinge |
+"""
+
+
+def test_main_and_shared_columns_give_one_record_per_party_and_role(tmp_path):
+    records = {(r.party, r.role, r.item, r.text) for r in _card(tmp_path, PLAN).records}
+    lots = "Införa en gemensam etableringslots."
+    assert {
+        ("Vetlanda", "huvudansvar", "3.1", lots),
+        ("Eksjö", "medansvar", "3.1", lots),
+        ("Tranås", "medansvar", "3.1", lots),
+        ("Sävsjö", "huvudansvar", "3.2", "Mäta företagsklimatet vartannat år."),
+    } <= records
+    # each row's own Medansvar; the Klart column is no party
+    assert {r[0] for r in records if r[1] == "medansvar" and r[2] == "3.2"} == {"Aneby"}
+    assert not any("2026" in r[0] for r in records)
+
+
+def test_a_number_column_gives_the_item_of_a_plain_ansvarig_row(tmp_path):
+    records = {(r.party, r.role, r.item) for r in _card(tmp_path, PLAN).records}
+    assert ("Region Blekinge", "ansvarig", "2") in records
+
+
+def test_parties_after_a_label_an_opening_or_one_a_line(tmp_path):
+    labelled = (
+        "Avsiktsförklaring om fjällsamverkan\n\n"
+        "Parter: Bergs kommun, Krokoms kommun och Åre kommun\n"
+    )
+    opening = (
+        "Samverkansavtal om upphandling\n\n"
+        "Mellan Nyköpings kommun, Oxelösunds kommun och Trosa kommun\n\n"
+        "Kusten mellan Abbekås och Simrishamn eroderar.\n"
+    )
+    lines = (
+        "Samverkansavtal om dataskydd\n\n"
+        "Detta avtal har träffats mellan följande kommuner, nedan kallade parterna:\n\n"
+        "Härnösands kommun, värdkommun\n\nKramfors kommun\n\nTimrå kommun\n\n"
+        "2 Bakgrund\n\nSedan 2018 har Sundsvalls kommun haft ett eget dataskyddsombud.\n"
+    )
+    assert list(_card(tmp_path / "a", labelled, "a.txt").parties.values) == [
+        "Berg",
+        "Krokom",
+        "Åre",
+    ]
+    # "mellan" inside a sentence names places, not parties (Abbekås)
+    assert list(_card(tmp_path / "b", opening, "b.txt").parties.values) == [
+        "Nyköping",
+        "Oxelösund",
+        "Trosa",
+    ]
+    # the list ends where the lines stop being parties: Sundsvall is only mentioned
+    assert list(_card(tmp_path / "c", lines, "c.txt").parties.values) == [
+        "Härnösand",
+        "Kramfors",
+        "Timrå",
+    ]
+
+
+def test_a_later_validity_sentence_adds_the_end_to_the_start(tmp_path):
+    text = (
+        "Överenskommelse om samordnade insatser\n\n"
+        "Gäller från och med den 1 april 2025.\n\n"
+        "Överenskommelsen gäller från och med den 1 april 2025 och tills vidare.\n"
+    )
+    period = _card(tmp_path, text, "doc.txt").period
+    assert (period.start, period.end, period.open_ended) == ("2025-04-01", "", True)
+
+
+def test_in_force_and_signing_start_a_period(tmp_path):
+    in_force = (
+        "Samverkansavtal\n\n"
+        "Avtalet träder i kraft den 1 mars 2025 och gäller till och med den 31 december 2028.\n"
+    )
+    signed = (
+        "Avsiktsförklaring om kustsamverkan\n\nUndertecknad i Ystad den 3 mars 2025.\n\n"
+        "Avsiktsförklaringen gäller från och med undertecknandet "
+        "till och med den 31 december 2027.\n"
+    )
+    unsigned = (
+        "Avsiktsförklaring\n\n"
+        "Avsiktsförklaringen gäller från och med undertecknandet "
+        "till och med den 31 december 2027.\n"
+    )
+    first = _card(tmp_path / "a", in_force, "a.txt").period
+    assert (first.start, first.end) == ("2025-03-01", "2028-12-31")
+    second = _card(tmp_path / "b", signed, "b.txt").period
+    assert (second.start, second.end) == ("2025-03-03", "2027-12-31")
+    third = _card(tmp_path / "c", unsigned, "c.txt").period
+    assert (third.start, third.end) == ("undertecknandet", "2027-12-31")
