@@ -30,7 +30,7 @@ from assistant.qa.question import Question, analyse, detect_language
 from assistant.qa.retrieve import Retriever
 from assistant.qa.scorer import load_scorer
 from assistant.qa.shapes.ocr_note import uncertain_reading_note
-from assistant.qa.shapes.register import asked_party, narrowed, register_answer
+from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
 from assistant.qa.thesaurus import status as thesaurus_status
 from assistant.types import Answer, Hit, Language, Turn
 from ingest.embed import Embedder, make_embedder
@@ -332,10 +332,14 @@ class Assistant:
         ]
 
         def words_of(record: Record) -> frozenset[str]:
-            text = " ".join((record.text, record.section, titles.get(record.doc_id, "")))
+            # the agreement's own name counts as the record's too: it often stands only in
+            # the opening lines ("Sydnärkes miljö- och klimatsamverkan"), not in the title
+            chunks = self.document_chunks(record.doc_id)
+            opening = chunks[0].text if chunks else ""
+            text = " ".join((record.text, record.section, titles.get(record.doc_id, ""), opening))
             return frozenset(tokenize(text, loaded.index.vocabulary, heads=False))
 
-        records = narrowed(question, party, records, words_of)
+        records = narrowed(question, party, of_role(question, records), words_of)
         return register_answer(question, records, self.document_chunks, hits)
 
     def extract(self, question: str, doc_ids: Collection[str] | None = None) -> Answer:

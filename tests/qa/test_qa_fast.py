@@ -24,8 +24,11 @@ ROW = Chunk(
     "Mätetal: 1.6 Byggstart för Söderåsbanan senast år 2019. | Ansvarig: Svalöv",
     0,
     70,
-    row=TableRow(1, 1, (("Mätetal", "1.6 Byggstart för Söderåsbanan senast år 2019."),
-                        ("Ansvarig", "Svalöv"))),
+    row=TableRow(
+        1,
+        1,
+        (("Mätetal", "1.6 Byggstart för Söderåsbanan senast år 2019."), ("Ansvarig", "Svalöv")),
+    ),
 )
 PROSE = Chunk(
     "c2",
@@ -59,8 +62,14 @@ def scorer(feature: str, threshold: float = 0.5, second: float = 2.0) -> Scorer:
     coef = np.zeros(len(FEATURES))
     coef[FEATURES.index(feature)] = 4.0
     return Scorer(
-        FEATURES, np.full(len(FEATURES), 0.5), np.ones(len(FEATURES)), coef, 0.0,
-        threshold, second, {},
+        FEATURES,
+        np.full(len(FEATURES), 0.5),
+        np.ones(len(FEATURES)),
+        coef,
+        0.0,
+        threshold,
+        second,
+        {},
     )
 
 
@@ -187,11 +196,16 @@ def test_a_missing_thesaurus_is_named_in_one_line(monkeypatch, tmp_path):
 def test_an_answer_with_a_lead_and_two_long_quotes_stays_within_600_characters():
     words = " ".join(f"Mätetal nummer {i} om Söderåsbanan och annat." for i in range(40))
     long_row = Chunk(
-        "c4", "plan.txt", "Verksamhetsplan Sjöbygden", ("1. Infrastruktur",),
+        "c4",
+        "plan.txt",
+        "Verksamhetsplan Sjöbygden",
+        ("1. Infrastruktur",),
         f"Mätetal: {words} | Ansvarig: Svalöv, Åstorp, Klippan, Bjuv och Ängelholm",
-        0, 2000,
-        row=TableRow(1, 2, (("Mätetal", words),
-                            ("Ansvarig", "Svalöv, Åstorp, Klippan, Bjuv och Ängelholm"))),
+        0,
+        2000,
+        row=TableRow(
+            1, 2, (("Mätetal", words), ("Ansvarig", "Svalöv, Åstorp, Klippan, Bjuv och Ängelholm"))
+        ),
     )
     long_prose = Chunk("c5", "plan.txt", "Verksamhetsplan Sjöbygden", (), words, 0, 2000)
     q = question("Vem ansvarar för Söderåsbanan?")
@@ -210,8 +224,9 @@ def test_reverse_questions_are_recognised_and_answered_from_the_register():
 
     def record(item: str, text: str, section: str, quote: str, start: int) -> Record:
         evidence = Evidence(quote, start, start + len(quote))
-        return Record("plan.txt", "Svalöv", "svalöv", "ansvarig", item, text, section,
-                      "table", evidence)
+        return Record(
+            "plan.txt", "Svalöv", "svalöv", "ansvarig", item, text, section, "table", evidence
+        )
 
     assert asked_party(question("Vad ansvarar Svalöv för?")) == "Svalöv"
     assert asked_party(question("Vilka mätetal ansvarar Höganäs för?")) == "Höganäs"
@@ -219,10 +234,16 @@ def test_reverse_questions_are_recognised_and_answered_from_the_register():
     assert asked_party(question("Vem ansvarar för Söderåsbanan?")) is None
     start = ROW.text.index("1.6")
     records = [
-        record("1.6", "Byggstart för Söderåsbanan senast år 2019.", "1. Infrastruktur",
-               "1.6 Byggstart för Söderåsbanan", start),
-        record("3.1", "Fler elever med godkända betyg.", "3. Lärande",
-               "finns inte i någon passage", 0),
+        record(
+            "1.6",
+            "Byggstart för Söderåsbanan senast år 2019.",
+            "1. Infrastruktur",
+            "1.6 Byggstart för Söderåsbanan",
+            start,
+        ),
+        record(
+            "3.1", "Fler elever med godkända betyg.", "3. Lärande", "finns inte i någon passage", 0
+        ),
     ]
     q = question("Vad ansvarar Svalöv för?")
     kept = narrowed(q, "Svalöv", records, lambda r: frozenset(tokenize(r.text, VOCABULARY)))
@@ -282,3 +303,27 @@ def test_english_which_and_what_ask_for_a_list_only_in_the_plural(question: str,
     # Swedish marks the plural with "vilka"; English which/what questions were all taken for
     # lists, so the same question asked in English scored as another kind than in Swedish
     assert analyse(question, frozenset(), {}, 1).kind == kind
+
+
+def test_a_reverse_question_for_one_role_keeps_that_role_and_each_line_says_its_role():
+    from assistant.qa.shapes.register import asked_party, of_role, register_answer
+    from ingest.overview.model import Evidence, Record
+
+    start = ROW.text.index("1.6")
+    evidence = Evidence("1.6 Byggstart för Söderåsbanan", start, start + 30)
+
+    def record(role: str, item: str) -> Record:
+        return Record(
+            "plan.txt", "Svalöv", "svalöv", role, item, "Byggstart.", "", "table", evidence
+        )
+
+    records = [record("huvudansvar", "1.6"), record("medansvar", "1.7")]
+    led = question("Vilka åtgärder leds av Svalöv i Familjen Helsingborg?")
+    assert asked_party(led) == "Svalöv"
+    assert [r.item for r in of_role(led, records)] == ["1.6"]
+    assert [r.item for r in of_role(question("Vad har Svalöv medansvar för?"), records)] == ["1.7"]
+    both = question("What is Svalöv responsible for?")
+    assert of_role(both, records) == records
+    answer = register_answer(both, records, lambda doc: [ROW], hits())
+    assert answer is not None
+    assert "(main responsibility)" in answer.text and "(shared responsibility)" in answer.text

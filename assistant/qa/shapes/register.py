@@ -32,6 +32,11 @@ REVERSE = (
         r"(?:responsible|in charge) for\b",
         re.IGNORECASE,
     ),
+    re.compile(  # "Vilka åtgärder leds av Laxå i …": what the party leads
+        r"^(?:vad|vilka|vilket|vilken|what|which)(?: \w+){0,3} (?:leds|ledes|is led|are led) "
+        r"(?:av|by) (?P<party>.+?)(?= i | inom | enligt | in | under |$)",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"^(?:what|which(?: \w+)?) does (?P<party>.+?) (?:have|take) (?:the )?"
         r"(?:main )?responsibility for\b",
@@ -48,6 +53,18 @@ MORE = {
     "en": "… and {rest} more (see the Ansvar tab).",
 }
 MAX_ANSWER = 600
+# "Vad har Kumla huvudansvar för?" asks for one role only; each line says its role
+ASKS_ROLE = {
+    "huvudansvar": re.compile(
+        r"huvudansvar|main responsib|lead responsib|\bleds av\b|\b(?:is|are) led by\b",
+        re.IGNORECASE,
+    ),
+    "medansvar": re.compile(r"medansvar|shared responsib|joint responsib", re.IGNORECASE),
+}
+ROLE_LABEL = {
+    "sv": {"huvudansvar": "huvudansvar", "medansvar": "medansvar"},
+    "en": {"huvudansvar": "main responsibility", "medansvar": "shared responsibility"},
+}
 
 
 def asked_party(question: Question) -> str | None:
@@ -58,6 +75,14 @@ def asked_party(question: Question) -> str | None:
         if match:
             return match.group("party").strip()
     return None
+
+
+def of_role(question: Question, records: Sequence[Record]) -> list[Record]:
+    """Only the records of the role the question asks for, when it asks for one."""
+    for role, pattern in ASKS_ROLE.items():
+        if pattern.search(question.text):
+            return [r for r in records if r.role == role]
+    return list(records)
 
 
 def narrowed(
@@ -104,7 +129,8 @@ def register_answer(
     lines: list[str] = []
     citations: list[Citation] = []
     for n, (record, chunk) in enumerate(cited, 1):
-        line = f"{record.item} {record.text}".strip() + f" [{n}]"
+        role = ROLE_LABEL[lang].get(record.role)
+        line = f"{record.item} {record.text}".strip() + (f" ({role})" if role else "") + f" [{n}]"
         more = MORE[lang].format(rest=count - n + 1)
         if len(_text(head, [*lines, line, more])) > MAX_ANSWER:
             lines.append(more)
