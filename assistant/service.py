@@ -331,13 +331,19 @@ class Assistant:
             r for r in overview.responsibilities_of(party) if not doc_ids or r.doc_id in doc_ids
         ]
 
-        def words_of(record: Record) -> frozenset[str]:
-            # the agreement's own name counts as the record's too: it often stands only in
-            # the opening lines ("Sydnärkes miljö- och klimatsamverkan"), not in the title
-            chunks = self.document_chunks(record.doc_id)
+        vocabulary = loaded.index.vocabulary
+        # the agreement's own name counts as each of its records' too: it often stands only
+        # in the opening lines ("Sydnärkes miljö- och klimatsamverkan"), not in the title
+        context: dict[str, frozenset[str]] = {}
+        for doc_id in {r.doc_id for r in records}:
+            chunks = loaded.documents.get(doc_id, [])
             opening = chunks[0].text if chunks else ""
-            text = " ".join((record.text, record.section, titles.get(record.doc_id, ""), opening))
-            return frozenset(tokenize(text, loaded.index.vocabulary, heads=False))
+            text = f"{titles.get(doc_id, '')} {opening}"
+            context[doc_id] = frozenset(tokenize(text, vocabulary, heads=False))
+
+        def words_of(record: Record) -> frozenset[str]:
+            own = tokenize(f"{record.text} {record.section}", vocabulary, heads=False)
+            return context[record.doc_id] | frozenset(own)
 
         records = narrowed(question, party, of_role(question, records), words_of)
         return register_answer(question, records, self.document_chunks, hits)

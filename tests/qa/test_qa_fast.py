@@ -322,6 +322,10 @@ def test_a_reverse_question_for_one_role_keeps_that_role_and_each_line_says_its_
     assert asked_party(led) == "Svalöv"
     assert [r.item for r in of_role(led, records)] == ["1.6"]
     assert [r.item for r in of_role(question("Vad har Svalöv medansvar för?"), records)] == ["1.7"]
+    # a plain "Ansvarig" (a table without the two columns) is what the party leads
+    plain = [record("ansvarig", "1.6")]
+    assert of_role(led, plain) == plain
+    assert of_role(question("Vad har Svalöv medansvar för?"), plain) == []
     both = question("What is Svalöv responsible for?")
     assert of_role(both, records) == records
     answer = register_answer(both, records, lambda doc: [ROW], hits())

@@ -78,10 +78,13 @@ def asked_party(question: Question) -> str | None:
 
 
 def of_role(question: Question, records: Sequence[Record]) -> list[Record]:
-    """Only the records of the role the question asks for, when it asks for one."""
-    for role, pattern in ASKS_ROLE.items():
-        if pattern.search(question.text):
-            return [r for r in records if r.role == role]
+    """The records of the role the question asks for: shared responsibility only when it
+    asks for that; without the shared ones when it asks for the main (or who leads): a
+    plain "Ansvarig" is the main responsibility of a table without the two columns."""
+    if ASKS_ROLE["medansvar"].search(question.text):
+        return [r for r in records if r.role == "medansvar"]
+    if ASKS_ROLE["huvudansvar"].search(question.text):
+        return [r for r in records if r.role != "medansvar"]
     return list(records)
 
 
