@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "15"  # 15: contents lists set as tables are dropped
+CHUNKER_VERSION = "16"  # 16: a blank cell of an HTML, DOCX or PDF table is empty, not merged
 MAX_WORDS = 70
 
 

@@ -86,11 +86,12 @@ class BlockBuilder:
             start, end = self._write(text)
             self.blocks.append(Block(kind, text, self.path(), start, end))
 
-    def table(self, rows: list[list[str]], header: list[str] | None = None) -> None:
-        """Rows of raw cells (plain text or cell_markup); the header row apart, if known."""
-        rows = [r for r in rows if any(clean_inline(c) for c in r)]
-        if header is None and len(rows) > 1 and looks_like_header(rows[0]):
-            header, rows = rows[0], rows[1:]
+    def table(self, rows: list[list[str | None]], header: list[str] | None = None) -> None:
+        """Rows of raw cells (plain text or cell_markup, None where a rowspan above covers
+        the cell); the header row apart, if known. A blank cell is empty, not merged."""
+        rows = [r for r in rows if any(clean_inline(c or "") for c in r)]
+        if header is None and len(rows) > 1 and looks_like_header([c or "" for c in rows[0]]):
+            header, rows = [c or "" for c in rows[0]], rows[1:]
         if not rows:
             return
         width = max(len(r) for r in [*rows, header or []])
@@ -101,7 +102,7 @@ class BlockBuilder:
         if header:
             self._write(" | ".join(labels))
         for cells in rows:
-            start, end = self._write(" | ".join(clean_inline(c) for c in cells))
+            start, end = self._write(" | ".join(clean_inline(c or "") for c in cells))
             for record in table.add_row(cells):
                 text = record.text()
                 if text:
@@ -158,21 +159,21 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _layout(rows: list[list[_Cell]]) -> list[list[str]]:
+def _layout(rows: list[list[_Cell]]) -> list[list[str | None]]:
     """Cells placed in their columns: spanned columns repeat the value, rows under a rowspan
-    get an empty cell that Table fills from above."""
-    out: list[list[str]] = []
+    get None, which Table fills from above."""
+    out: list[list[str | None]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
 
-    def covered(placed: list[str]) -> None:
+    def covered(placed: list[str | None]) -> None:
         col = len(placed)
-        placed.append("")
+        placed.append(None)
         pending[col] -= 1
         if not pending[col]:
             del pending[col]
 
     for cells in rows:
-        placed: list[str] = []
+        placed: list[str | None] = []
         for cell in cells:
             while len(placed) in pending:
                 covered(placed)
@@ -348,7 +349,9 @@ class _HtmlReader(HTMLParser):
         header = None
         if heads and heads < len(grid):
             header = [
-                " ".join(dict.fromkeys(clean_inline(r[col]) for r in grid[:heads] if col < len(r)))
+                " ".join(
+                    dict.fromkeys(clean_inline(r[col] or "") for r in grid[:heads] if col < len(r))
+                )
                 for col in range(max(len(r) for r in grid[:heads]))
             ]
         self.builder.table(grid[heads:] if header else grid, header)

@@ -32,6 +32,7 @@ from ingest.messages import cause as one_line
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse import ocr as ocr_reader
 from ingest.parse.layout import MARGIN, Grid, Item, Line, join_lines, write_blocks
+from ingest.parse.tables import EMPTY_CELL
 from ingest.schema import Block, PageReading
 
 ENCRYPTED = "encrypted_pdf"
@@ -116,11 +117,23 @@ def _page_items(page: Any) -> list[Item]:
         margin = line["bottom"] < page.height * MARGIN or line["top"] > page.height * (1 - MARGIN)
         items.append(Line(line["top"], line["bottom"], text, size, bold, margin))
     for table in tables:
-        rows = [
-            [_cell(c) for c in row] for row in table.extract(x_tolerance_ratio=_X_TOLERANCE_RATIO)
-        ]
+        grid = table.extract(x_tolerance_ratio=_X_TOLERANCE_RATIO)
+        rows = [[_cell(c) for c in row] for row in grid[:1]] + [_row(row) for row in grid[1:]]
         items.append(Grid(table.bbox[1], [r for r in rows if any(r)]))
     return sorted(items, key=lambda item: item.top)
+
+
+def _row(cells: list[str | None]) -> list[str]:
+    """A row as pipe table cells. The text reader takes a blank cell as merged with the one
+    above, which is right for a cell pdfplumber reports as spanned (None) and for empty cells
+    before the row's first value (a group label written once); any other empty cell is
+    written as a dash, so that it stays empty. (Not in the first row, the header.)"""
+    texts = [_cell(c) for c in cells]
+    first = next((i for i, t in enumerate(texts) if t), len(texts))
+    return [
+        EMPTY_CELL if i > first and c is not None and not t else t
+        for i, (c, t) in enumerate(zip(cells, texts, strict=True))
+    ]
 
 
 def _cell(value: str | None) -> str:

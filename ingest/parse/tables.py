@@ -2,8 +2,12 @@
 
 PDF exports flatten tables into tab-separated lines, markdown pipe rows, or cells holding
 HTML fragments. Each row becomes one or more records whose values carry their column
-headers. Merged cells (empty cells under a value) take the value above. A cell that lists
-several numbered items ("1.4 ... 1.5 ...") beside a cell with as many values
+headers. A merged cell takes the value above: a cell the source marks as covered by the one
+above (None: an HTML rowspan, a PDF cell pdfplumber reports as spanned), blank cells before
+the row's first value (a group label written once, in its first row), and in tables read
+from text (tab or pipe rows, where a merge leaves only a blank) any blank cell. Elsewhere a
+blank cell is empty and stays empty (an HTML, DOCX or PDF total row without a comment).
+A cell that lists numbered items ("1.4 ... 1.5 ...") beside a cell with as many values
 ("Helsingborg Helsingborg") is split into one record per item.
 """
 
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.parse.markup import clean_inline, has_checkbox, html_parts
@@ -19,6 +24,7 @@ _SEPARATOR = re.compile(r"^[\s|:+\-]*-{2,}[\s|:+\-]*$")
 _ITEM_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.(\d{1,2})\.?(?=\s)")
 _NAME = re.compile(r"^[A-ZÅÄÖÆØÉÜ][\wÅÄÖåäöÆØæøÉéÜü-]*$")
 _MAX_HEADER_WORDS = 5
+EMPTY_CELL = "–"  # what a PDF's empty cell is written as, so that it does not read as merged
 
 
 def is_separator(line: str) -> bool:
@@ -77,18 +83,28 @@ class Table:
     header: list[str]
     number: int
     width: int
+    blank_is_merged: bool = False  # True for tables read from text, where merges leave blanks
     rows: int = 0
     above: list[str] = field(default_factory=list)
 
-    def add_row(self, raw_cells: list[str]) -> list[Record]:
-        cells = _fit(raw_cells, self.width)
-        if not any(clean_inline(c) for c in cells):
+    def add_row(self, raw_cells: Sequence[str | None]) -> list[Record]:
+        fitted = _fit(list(raw_cells), self.width)
+        if not any(clean_inline(c or "") for c in fitted):
             return []
-        if self.above:
-            cells = [c if clean_inline(c) else self.above[i] for i, c in enumerate(cells)]
+        first = next(i for i, c in enumerate(fitted) if clean_inline(c or ""))
+        cells = [self._value(i, c, leading=i < first) for i, c in enumerate(fitted)]
         self.above = cells
         self.rows += 1
         return self._records(cells)
+
+    def _value(self, column: int, cell: str | None, leading: bool) -> str:
+        """The cell's own value, or the value above when the cell is merged with it."""
+        above = self.above[column] if self.above else ""
+        if cell is None:
+            return above
+        if (leading or self.blank_is_merged) and not clean_inline(cell):
+            return above
+        return cell
 
     def _records(self, cells: list[str]) -> list[Record]:
         items = _split_items(cells)
@@ -100,11 +116,11 @@ class Table:
         return records
 
 
-def _fit(cells: list[str], width: int) -> list[str]:
+def _fit(cells: list[str | None], width: int) -> list[str | None]:
     if len(cells) < width:
         return cells + [""] * (width - len(cells))
     if len(cells) > width:
-        extra = " ".join(c for c in cells[width - 1 :] if c.strip())
+        extra = " ".join(c for c in cells[width - 1 :] if c and c.strip())
         return [*cells[: width - 1], extra]
     return cells
 

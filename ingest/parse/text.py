@@ -243,11 +243,11 @@ class _Parser:
         if len(rows) > 1 and looks_like_header(cells):
             header = [clean_inline(c) for c in cells]
             self.tables += 1
-            self.table = Table(header, self.tables, width)
+            self.table = Table(header, self.tables, width, blank_is_merged=True)
             rows = rows[1:]
         elif self.table is None or self.table.width != width:
             self.tables += 1
-            self.table = Table([], self.tables, width)
+            self.table = Table([], self.tables, width, blank_is_merged=True)
         for cells, line in rows:
             for record in self.table.add_row(cells):
                 row = TableRow(self.table.number, record.row, tuple(record.cells), record.item)
