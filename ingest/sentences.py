@@ -13,14 +13,25 @@ _NO_END = re.compile(
     r"ca\.|nr\.|kap\.|jfr\.|resp\.|enl\.|dvs\.|fr\.o\.m\.|t\.o\.m\.)$"
 )
 
+# A year before the full stop ("fram till år 2100. Ystads kommun leder arbetet."), which
+# _NO_END otherwise reads as a number like "3.1.".
+_YEAR_END = re.compile(r"(?:^|\s)(?:19|20|21)\d\d\.$")
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a text; item numbers like '3.1.' and common abbreviations stay inside."""
+
+def split_sentences(text: str, years_end: bool = False) -> list[str]:
+    """Sentences of a text; item numbers like '3.1.' and common abbreviations stay inside.
+    With years_end, a year followed by a full stop ends a sentence too. (The answerer keeps
+    the default: quoting the longer span measured better there.)"""
     pieces: list[str] = []
     last = 0
     for match in _BOUNDARY.finditer(text):
         head = text[last : match.start()]
-        if match.group(0).strip() == "" and "\n" not in match.group(0) and _NO_END.search(head):
+        if (
+            match.group(0).strip() == ""
+            and "\n" not in match.group(0)
+            and _NO_END.search(head)
+            and not (years_end and _YEAR_END.search(head))
+        ):
             continue
         if head.strip():
             pieces.append(head.strip())

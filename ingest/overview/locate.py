@@ -47,13 +47,15 @@ def evidence(document: Document, block: Block, quote: str, within: str = "") -> 
 
 
 def sentences(
-    document: Document, kinds: tuple[str, ...] = ("paragraph", "list_item")
+    document: Document,
+    kinds: tuple[str, ...] = ("paragraph", "list_item"),
+    years_end: bool = False,
 ) -> Iterator[Sentence]:
     """Every sentence of the document's paragraphs and list items, in order."""
     for block in document.blocks:
         if block.kind not in kinds:
             continue
-        for text in split_sentences(block.text):
+        for text in split_sentences(block.text, years_end=years_end):
             start, end = locate(document.text, block.start, block.end, text)
             yield Sentence(text, start, end, block)
 

@@ -112,7 +112,8 @@ def _clause_subject(text: str) -> str | None:
 def _object(after: str) -> str | None:
     """The party right after 'under ledning av', 'leds av': 'den nyinrättade Servicenämnden
     i Mora kommun' -> 'Servicenämnden i Mora kommun'; 'en politisk ledningsgrupp som …' ->
-    'ledningsgrupp'; 'ekonomichefen i Nyköpings kommun' as it stands."""
+    'ledningsgrupp'; an official of an organisation, 'ekonomichefen i Nyköpings kommun', ->
+    the organisation, 'Nyköpings kommun', on whose behalf the official acts."""
     words = re.findall(r"[\w/-]+|[^\w\s]", after)
     at = 0
     while at < len(words) and words[at].casefold() in ("en", "ett", "den", "det", "de"):
@@ -137,7 +138,7 @@ def _object(after: str) -> str | None:
     if owner:
         names = find_names(rest[owner.end() :])
         if names and names[0].start == 0:
-            return rest[: owner.end() + names[0].end]
+            return names[0].written if head[:1].islower() else rest[: owner.end() + names[0].end]
     return head
 
 
@@ -224,7 +225,7 @@ def _cell_sentences(document: Document) -> list[Sentence]:
         if block.table is None or responsible_index(block.table) is not None:
             continue
         for _, value in block.table.cells:
-            for text in split_sentences(value):
+            for text in split_sentences(value, years_end=True):
                 start, end = locate(document.text, block.start, block.end, text)
                 out.append(Sentence(text, start, end, block))
     return out
@@ -232,7 +233,7 @@ def _cell_sentences(document: Document) -> list[Sentence]:
 
 def sentence_records(document: Document) -> list[Record]:
     records: list[Record] = []
-    for sentence in [*sentences(document), *_cell_sentences(document)]:
+    for sentence in [*sentences(document, years_end=True), *_cell_sentences(document)]:
         for subject, _ in _subjects(sentence.text):
             text = sentence.text.strip()
             proof = sentence_evidence(sentence)

@@ -138,7 +138,7 @@ def table_records(document: Document, block: Block, problems: dict[str, Any]) ->
         return []
     columns = responsible_columns(row)
     if not columns:
-        return _label_records(document, block, row)
+        return _duty_records(document, block, row) or _label_records(document, block, row)
     values = [(role, row.cells[index][1]) for index, role in columns]
     if not any(value.strip() for _, value in values):
         problems["empty_cells"] = problems.get("empty_cells", 0) + 1
@@ -175,6 +175,38 @@ def table_records(document: Document, block: Block, problems: dict[str, Any]) ->
             proof,
         )
         for role, name in names
+    ]
+
+
+def _column(row: TableRow, key: str) -> int | None:
+    headers = {h.casefold() for h in cues()["responsibility"][key]}
+    return next((i for i, (h, _) in enumerate(row.cells) if h.strip().casefold() in headers), None)
+
+
+def _duty_records(document: Document, block: Block, row: TableRow) -> list[Record]:
+    """'Part: Åre kommun | Ansvarsområde: Samordnar …': the party of the row's party cell is
+    responsible for its duty cell."""
+    party, duty = _column(row, "party_headers"), _column(row, "duty_headers")
+    if party is None or duty is None:
+        return []
+    names = [n.written for n in find_names(row.cells[party][1])]
+    text = row.cells[duty][1].strip()
+    if not text:
+        return []
+    proof = evidence(document, block, text)
+    return [
+        Record(
+            document.doc_id,
+            display(n),
+            canonical(n),
+            "ansvarig",
+            "",
+            text,
+            proof.section,
+            "table",
+            proof,
+        )
+        for n in dict.fromkeys(names)
     ]
 
 

@@ -116,3 +116,35 @@ def test_in_force_and_signing_start_a_period(tmp_path):
     assert (second.start, second.end) == ("2025-03-03", "2027-12-31")
     third = _card(tmp_path / "c", unsigned, "c.txt").period
     assert (third.start, third.end) == ("undertecknandet", "2027-12-31")
+
+
+DUTIES = """# Avsiktsförklaring om fjällsamverkan
+
+## Ansvarsfördelning
+
+| Part | Ansvarsområde |
+|---|---|
+| Åre kommun | Samordnar framtagandet av strategin Fjäll året runt. |
+| Region Jämtland Härjedalen | Ansvarar för den gemensamma besöksstatistiken. |
+| Krokoms kommun och Bergs kommun | Leder arbetet med leder i fjällen. |
+
+## Undertecknande
+
+| Part | Ort och datum | Undertecknat av |
+|---|---|---|
+| Åre kommun | Åre den 14 mars 2025 | Anna Berg |
+"""
+
+
+def test_a_party_column_beside_a_duty_column_gives_one_record_a_row(tmp_path):
+    records = {(r.party, r.role, r.text) for r in _card(tmp_path, DUTIES).records}
+    assert records == {
+        ("Åre", "ansvarig", "Samordnar framtagandet av strategin Fjäll året runt."),
+        (
+            "Region Jämtland Härjedalen",
+            "ansvarig",
+            "Ansvarar för den gemensamma besöksstatistiken.",
+        ),
+        ("Krokom", "ansvarig", "Leder arbetet med leder i fjällen."),
+        ("Berg", "ansvarig", "Leder arbetet med leder i fjällen."),
+    }  # the signature table has no duty column: no record
