@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "16"  # 16: a blank cell of an HTML, DOCX or PDF table is empty, not merged
+CHUNKER_VERSION = "17"  # 17: a long-labelled row's first piece does not repeat its label
 MAX_WORDS = 70
 
 
@@ -156,22 +156,28 @@ def _row_pieces(block: Block) -> list[str]:
     label_header, label = cells[0]
     key = f"{label_header}: {label}" if label_header else label
     rest = cells[1:]
-    if _words(key) > MAX_WORDS // 3:
-        # a long label is shortened where it is repeated, and kept whole as content
+    long_label = _words(key) > MAX_WORDS // 3
+    if long_label:
+        # a long label is shortened where it is repeated, and kept whole as content; the
+        # first piece starts with the label itself, so it does not repeat it
         key = " ".join(key.split()[: MAX_WORDS // 3]) + " …"
         rest = cells
     pieces: list[str] = []
     current: list[str] = []
+
+    def head() -> list[str]:
+        return [] if long_label and not pieces else [key]
+
     for header, value in rest:
         cell = f"{header}: {value}" if header else value
         room = MAX_WORDS - _words(key)
         for part in _windows(cell, room):
-            if current and _words(" | ".join([key, *current, part])) > MAX_WORDS:
-                pieces.append(" | ".join([key, *current]))
+            if current and _words(" | ".join([*head(), *current, part])) > MAX_WORDS:
+                pieces.append(" | ".join([*head(), *current]))
                 current = []
             current.append(part)
     if current:
-        pieces.append(" | ".join([key, *current]))
+        pieces.append(" | ".join([*head(), *current]))
     return pieces or [key]
 
 

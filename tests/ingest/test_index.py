@@ -43,6 +43,26 @@ def test_no_words_are_lost_in_chunking():
             assert not missing, (document.doc_id, block.text[:80], missing[:5])
 
 
+def test_a_long_label_is_not_repeated_in_its_own_piece():
+    """A row too long for one chunk repeats a shortened label ('… tillsammans med …') in
+    front of each later piece; the first piece starts with the label itself, whole, so a
+    quote from it reads the sentence ('… tillsammans med Region Skåne.') and not its stub."""
+    parsed = load_corpus(CORPUS, 50_000_000)
+    for document in parsed.documents:
+        by_row: dict[tuple[int, int], list[str]] = {}
+        for chunk in chunk_document(document):
+            if chunk.row is not None:
+                by_row.setdefault((chunk.row.table, chunk.row.row), []).append(chunk.text)
+        for texts in by_row.values():
+            if len(texts) > 1 and " … | " in texts[1]:
+                stub = texts[1].split(" … | ")[0]
+                assert texts[0][:30] == stub[:30] and not texts[0].startswith(stub + " … |")
+                assert all(t.startswith(stub + " … | ") for t in texts[1:])
+    avs = "ÅVS MalmöLundregionen har genomförts tillsammans med Region Skåne."
+    firsts = [c.text for d in parsed.documents for c in chunk_document(d) if avs in c.text]
+    assert firsts and all(" … | " not in t.split(avs)[0] for t in firsts)
+
+
 def test_index_holds_every_chunk_with_provenance(seed_index, embedder):
     manifest = read_manifest(seed_index)
     assert manifest.dim == embedder.dim
