@@ -324,6 +324,17 @@ def coverage_features(asked: Asked, words: PassageWords, scan: SentenceScan) -> 
     }
 
 
+@lru_cache(maxsize=100_000)
+def _states_responsibility(text: str) -> bool:
+    """Cached by passage: the pattern is slow and the same passages come back."""
+    return bool(RESPONSIBLE_EVIDENCE.search(text))
+
+
+@lru_cache(maxsize=100_000)
+def _enumerates(text: str) -> bool:
+    return bool(ENUMERATION.search(text))
+
+
 def answer_features(
     question: Question,
     asked: Asked,
@@ -343,9 +354,9 @@ def answer_features(
         "type_sentence": type_match(question, scan.sentence, chunk),
         "type_applicable": float(kind in SPANS or kind in ("responsible", "who", "list")),
         "responsible_column": float(responsible_column(chunk)),
-        "responsible_sentence": float(bool(RESPONSIBLE_EVIDENCE.search(chunk.text))),
+        "responsible_sentence": float(_states_responsibility(chunk.text)),
         "new_names": min(len(new_names(question, chunk.text)), 6) / 6,
-        "enumeration": float(bool(ENUMERATION.search(chunk.text))),
+        "enumeration": float(_enumerates(chunk.text)),
         "table_row": float(chunk.row is not None),
         # a short line without a sentence end is mostly a heading; a table row or a
         # short sentence is not

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal, get_args
 
 from assistant.qa.forms import present_in
@@ -146,8 +146,18 @@ class Term:
     weight: float
     required: bool = False  # names and numbers must be found in the evidence
 
+    # what found_in answered, by token set (a question looks at the same sets again and
+    # again; a frozenset keeps its hash): not part of the term's value
+    _found: dict[frozenset[str], bool] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False
+    )
+
     def found_in(self, tokens: frozenset[str]) -> bool:
-        return any(all(present_in(s, tokens) for s in alt) for alt in self.alternatives)
+        found = self._found.get(tokens)
+        if found is None:
+            found = any(all(present_in(s, tokens) for s in alt) for alt in self.alternatives)
+            self._found[tokens] = found
+        return found
 
 
 @dataclass(frozen=True)
