@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "17"  # 17: a long-labelled row's first piece does not repeat its label
+CHUNKER_VERSION = "18"  # 18: an item number ("1.6") is a lexical token as well as its parts
 MAX_WORDS = 70
 
 

@@ -17,7 +17,9 @@ from bm25s.stopwords import STOPWORDS_SWEDISH
 from ingest.schema import Chunk
 
 _SUPERSCRIPTS = str.maketrans({c: " " for c in "¹²³⁴⁵⁶⁷⁸⁹⁰*"})
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# An item number ("1.6", "3.1.2") is one word as well as its parts; other words may be
+# hyphenated.
+_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+(?:-[^\W_]+)*")
 _MIN_PART = 4
 _MIN_HEAD = 3  # mål|område, sop|samarbete
 _MIN_COMPOUND = 8
@@ -70,12 +72,17 @@ def _stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lowercase words; hyphenated words give their parts and the joined form."""
+    """Lowercase words; hyphenated words give their parts and the joined form, an item
+    number its parts and itself ("1.6": "1", "6", "1.6"), so that asking for 4.4 is not
+    answered by 1.4 or 4.1."""
     text = unicodedata.normalize("NFC", text.translate(_SUPERSCRIPTS)).lower()
     out: list[str] = []
     for match in _WORD.finditer(text):
         word = match.group(0)
-        if "-" in word:
+        if "." in word:
+            out.extend(word.split("."))
+            out.append(word)
+        elif "-" in word:
             parts = [p for p in word.split("-") if p]
             out.extend(parts)
             if all(p.isalpha() for p in parts):

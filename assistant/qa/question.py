@@ -232,7 +232,7 @@ def analyse(
     language = detect_language(text)
     kind = question_kind(text)
     analysis = _Analysis(language, vocabulary, document_frequency, chunk_count)
-    raw_words = re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", text)
+    raw_words = re.findall(r"\d+(?:\.\d+)+|[^\W_]+(?:[-'][^\W_]+)*", text)  # "4.4": one
     lowered = [w.lower().split("'")[0] for w in raw_words]
     consumed = analysis.translated_terms(raw_words, lowered) if language == "en" else set()
     previous = ""

@@ -38,3 +38,23 @@ def test_a_sentence_may_end_with_the_word_i():
         "För att vara en plats.",
         "Kontakt: J. Hansson.",
     ]
+
+
+def test_an_item_number_is_a_word_as_well_as_its_parts():
+    from ingest.lexical import words
+
+    assert words("Mätetal 1.6 Byggstart, strategi 2.0 och 2016-2019") == [
+        "mätetal",
+        "1",
+        "6",
+        "1.6",
+        "byggstart",
+        "strategi",
+        "2",
+        "0",
+        "2.0",
+        "och",
+        "2016",
+        "2019",
+    ]
+    assert "4.4" not in words("Nr: 1.4 | 4.1 | 14.4")

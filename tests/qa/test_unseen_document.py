@@ -72,6 +72,16 @@ def test_parties_and_absent_topics(sjobygden):
     assert not sjobygden.ask("Vem ansvarar för simhallen?").found
 
 
+def test_an_item_number_is_asked_as_one(sjobygden):
+    """2.2 is asked for: answered from row 2.2; 4.2 and 2.5 are not in the plan, and rows
+    2.1-2.4 (which hold a 2 and a 4, or a 2) do not answer them."""
+    answer = sjobygden.ask("Vem ansvarar för åtgärd 2.2?")
+    assert answer.found and "Söderby [1]" in answer.text, answer.text
+    assert "2.2 Pendlarparkering" in answer.citations[0].quote
+    for missing in ("Vem ansvarar för åtgärd 4.2?", "Who is responsible for measure 2.5?"):
+        assert not sjobygden.ask(missing).found, missing
+
+
 DECLARATION = """Avsiktsförklaring om samverkan i Älvdalsbygden 2025-2028
 
 
