@@ -96,7 +96,10 @@ _KIND_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"^(vem|vilka|vilken \w+) (ska |skall )?(se|ser) till att\b"
         ),
     ),
-    ("frequency", re.compile(r"\b(hur ofta|how often|how frequently)\b")),
+    (
+        "frequency",
+        re.compile(r"\b(hur ofta|how often|how frequently|hur många gånger|how many times)\b"),
+    ),
     (
         "amount",
         re.compile(
