@@ -77,7 +77,24 @@ def _match(steps: tuple[tuple[str, Any], ...], words: list[Token], at: int) -> i
         return None
     word = words[at].word
     ok = word in value if kind == "forms" else fnmatch.fnmatchcase(word, value)
-    return _match(steps[1:], words, at + 1) if ok else None
+    if not ok:
+        return None
+    end = _match(steps[1:], words, at + 1)
+    if end is None and steps[1:]:  # "ansvarar också för": an adverb inside the phrase
+        after = at + 1
+        while after < len(words) and words[after].word in _adverbs():
+            after += 1
+        if after > at + 1:
+            end = _match(steps[1:], words, after)
+    return end
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    """The one-word auxiliaries and adverbs that may stand between a subject and its phrase
+    (responsibility.toml, subjects.between) may stand inside the phrase too."""
+    between = settings()["subjects"]["between"]
+    return frozenset(w.casefold() for w in between if " " not in w)
 
 
 def find(text: str, kind: str) -> list[Found]:

@@ -167,3 +167,12 @@ def test_purpose_sentences(tmp_path, text, expected):
 )
 def test_no_purpose_invented(tmp_path, text):
     assert _card(tmp_path, f"# Avtal om samverkan\n\n{text}\n").purpose.values == ()
+
+
+def test_an_adverb_inside_a_phrase_is_skipped_but_a_negation_is_not(tmp_path):
+    sentence = "Värdkommunen ansvarar också för den ekonomiska redovisningen."
+    assert _parties(tmp_path, sentence) == ["Värdkommunen"]
+
+
+def test_a_negation_inside_a_phrase_states_no_responsibility(tmp_path):
+    assert _parties(tmp_path, "Regionen ansvarar inte för driften.") == []
