@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "18"  # 18: an item number ("1.6") is a lexical token as well as its parts
+CHUNKER_VERSION = "19"  # 19: a text of headings only: the lines after the first are its text
 MAX_WORDS = 70
 
 

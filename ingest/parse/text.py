@@ -359,4 +359,15 @@ def parse_text(source: str) -> tuple[str | None, list[Block]]:
     """Parse a document's text; returns (title found in the text, blocks)."""
     parser = _Parser(source)
     blocks = parser.run()
-    return choose_title(parser.title, blocks), blocks
+    return choose_title(parser.title, blocks), _text_if_only_headings(blocks)
+
+
+def _text_if_only_headings(blocks: list[Block]) -> list[Block]:
+    """A short document of short lines without full stops ('Avsiktsförklaring om turism' /
+    'Kommunerna samverkar om turism') reads as headings only; a heading heads something, so
+    every line after the first is its text."""
+    if len(blocks) < 2 or any(b.kind != "heading" for b in blocks):
+        return blocks
+    first = blocks[0]
+    path = (*first.heading_path, first.text) if first.level else ()  # a title heads no path
+    return [first] + [Block("paragraph", b.text, path, b.start, b.end) for b in blocks[1:]]

@@ -140,3 +140,16 @@ def test_a_table_of_small_numbers_is_not_taken_for_contents():
     ).replace("\t", " | ")
     _, blocks = parse_text(source)
     assert sum("Västerås" in b.text or "Sala" in b.text for b in blocks) == 2
+
+
+def test_short_lines_without_full_stops_are_not_all_headings():
+    """Two short lines: the first is the title, the second its text (it was refused as
+    'no text found', a document of headings only)."""
+    title, blocks = parse_text("Avsiktsförklaring om samverkan\n\nKommunerna samverkar om turism\n")
+    assert title == "Avsiktsförklaring om samverkan"
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Avsiktsförklaring om samverkan"),
+        ("paragraph", "Kommunerna samverkar om turism"),
+    ]
+    _, headed = parse_text("# Plan\n\n## Ekonomi\n\nKostnaderna delas lika.\n")
+    assert [b.kind for b in headed] == ["heading", "heading", "paragraph"]  # unchanged
