@@ -15,6 +15,12 @@ from ingest.overview.lexicon import cues, pattern, word_pattern
 from ingest.overview.locate import Sentence, evidence, sentence_evidence, sentences
 from ingest.overview.model import Evidence, Field, Record
 from ingest.overview.names import canonical, display, find_names, is_party_name
+from ingest.overview.party_layouts import (
+    designated,
+    party_tables,
+    signed_for,
+    without_organisation_numbers,
+)
 from ingest.schema import Document
 
 _GAP = re.compile(r"^[\s,;•·()]*(?:och|samt|&)?[\s,;•·()]*$")
@@ -60,8 +66,9 @@ def _member_sentences(document: Document) -> Iterable[tuple[list[str], Evidence]
     cue = word_pattern(list(cues()["members"]["cues"]))
     paren = re.compile(r"\w*(?:kommunerna|medlemmarna|parterna)\s*\(", re.IGNORECASE)
     for sentence in sentences(document, ("paragraph", "list_item", "heading")):
-        for match in [*cue.finditer(sentence.text), *paren.finditer(sentence.text)]:
-            listed = _listed(sentence.text[match.end() :])
+        text = without_organisation_numbers(sentence.text)
+        for match in [*cue.finditer(text), *paren.finditer(text)]:
+            listed = _listed(text[match.end() :])
             if len(listed) >= 2:
                 yield listed, sentence_evidence(sentence)
                 break
@@ -203,6 +210,9 @@ def parties(document: Document, records: list[Record]) -> Field:
         *_signatures(document),
         *_partners(document),
         *_letterhead(document),
+        *designated(document),
+        *party_tables(document),
+        *signed_for(document),
     ]
     if cues()["members"].get("responsible_are_members"):
         for record in records:

@@ -148,3 +148,42 @@ def test_a_party_column_beside_a_duty_column_gives_one_record_a_row(tmp_path):
         ("Krokom", "ansvarig", "Leder arbetet med leder i fjällen."),
         ("Berg", "ansvarig", "Leder arbetet med leder i fjällen."),
     }  # the signature table has no duty column: no record
+
+
+def test_parties_designated_in_a_table_interrupted_by_numbers_or_signing_for(tmp_path):
+    layouts = {
+        "designated": (
+            "# Samverkansavtal om räddningstjänst\n\nAle kommun, Lerums kommun och Alingsås "
+            "kommun (nedan kallade parterna) har kommit överens om följande.\n",
+            ("Ale", "Lerum", "Alingsås"),
+        ),
+        "table": (
+            "# Avtal om IT-drift\n\n## Parter\n\n| Part | Organisationsnummer |\n|---|---|\n"
+            "| Mora kommun | 212000-2163 |\n| Orsa kommun | 212000-2171 |\n",
+            ("Mora", "Orsa"),
+        ),
+        "numbers": (
+            "# Samarbetsavtal\n\nDetta avtal har slutits mellan Region Gävleborg, org.nr "
+            "232100-0198, och Gävle kommun, org.nr 212000-2411.\n",
+            ("Region Gävleborg", "Gävle"),
+        ),
+        "signed": (
+            "# Avsiktsförklaring\n\nKommunerna samverkar.\n\n## Underskrifter\n\nFör Ale kommun"
+            "\n\nAnna Andersson\n\nFör Lerums kommun\n\nBo Berg\n",
+            ("Ale", "Lerum"),
+        ),
+        "covers": (
+            "# Överenskommelse\n\nSamverkan omfattar kommunerna Nora, Lindesberg och Hällefors.\n",
+            ("Nora", "Lindesberg", "Hällefors"),
+        ),
+    }
+    for name, (text, parties) in layouts.items():
+        assert _card(tmp_path / name, text).parties.values == parties, name
+
+
+def test_no_parties_from_a_parenthesis_or_a_table_that_names_none(tmp_path):
+    text = (
+        "# Plan\n\nMalmö och Lund (nedan kallat området) växer.\n\n"
+        "| Kommun | Invånare |\n|---|---|\n| Malmö | 360 000 |\n\nFör kommunstyrelsen\n"
+    )
+    assert _card(tmp_path, text).parties.values == ()
