@@ -108,6 +108,10 @@ class Summary:
             "false_abstentions": sum(not g.found for g in answerable),
             "confident_wrong": sum(g.confident_wrong for g in self.grades),
             "naive_top1": sum(g.naive_ok for g in answerable) / n,
+            # quoting the top passage never abstains: over all questions it is right only on
+            # the answerable ones it holds, and every other question is a confident wrong
+            "naive_all": sum(g.naive_ok for g in answerable) / max(len(self.grades), 1),
+            "naive_confident_wrong": len(self.grades) - sum(g.naive_ok for g in answerable),
             "p50_ms": pct(50),
             "p95_ms": pct(95),
         }
@@ -120,6 +124,8 @@ class Summary:
             f"hit@5 {f['hit@5']:.3f} | MRR {f['mrr']:.3f} | "
             f"abstentions {f['abstained_unanswerable']}/{f['unanswerable']} unanswerable, "
             f"{f['false_abstentions']} false | confident wrong {f['confident_wrong']}/"
-            f"{f['questions']} | quote-top-passage {f['naive_top1']:.3f} | "
+            f"{f['questions']} | quote-top-passage {f['naive_top1']:.3f} "
+            f"(all questions {f['naive_all']:.3f}, confident wrong "
+            f"{f['naive_confident_wrong']}/{f['questions']}) | "
             f"p50 {f['p50_ms']:.1f} ms | p95 {f['p95_ms']:.1f} ms"
         )

@@ -60,3 +60,20 @@ def test_summary_figures():
     assert f["hit@1"] == 0.5 and f["hit@5"] == 1.0
     assert abs(f["mrr"] - (1 + 1 / 3) / 2) < 1e-9
     assert f["abstained_unanswerable"] == 1
+    # quoting the top passage answers every question: the unanswerable one is a confident
+    # wrong answer for it, and neither top passage here holds the keyword
+    assert f["naive_all"] == 0.0 and f["naive_confident_wrong"] == 3
+
+
+def test_quoting_the_top_passage_over_all_questions():
+    row = "Mätetal: 1.6 Byggstart för Söderåsbanan senast år 2019. | Ansvarig: Svalöv"
+    summary = Summary(
+        [
+            grade(QUESTION, result("-", "", [row], found=False)),
+            grade({"id": "na", "answerable": False}, result("-", "", [row], found=False)),
+        ]
+    )
+    f = summary.figures()
+    assert f["naive_top1"] == 1.0 and f["naive_all"] == 0.5
+    assert f["naive_confident_wrong"] == 1
+    assert "quote-top-passage 1.000 (all questions 0.500, confident wrong 1/2)" in summary.line()
