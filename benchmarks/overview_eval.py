@@ -49,6 +49,7 @@ FOLDERS = {
     "valid": REPO / "benchmarks" / "questions" / "docs" / "valid",
     "fresh": REPO / "benchmarks" / "questions" / "docs" / "fresh",
     "holdout": REPO / "benchmarks" / "questions" / "docs" / "holdout",
+    "fresh3": REPO / "benchmarks" / "questions" / "docs" / "fresh3",
 }
 SPLIT = REPO / "benchmarks" / "overview" / "split.toml"
 SEEDS = REPO.parent / "shared" / "seeds"
