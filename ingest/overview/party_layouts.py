@@ -44,12 +44,17 @@ def _list_before(text: str) -> list[str]:
 
 
 def designated(document: Document) -> Iterable[tuple[list[str], Evidence]]:
-    """'A, B och C (nedan kallade parterna)': the list before the designation."""
-    words = word_pattern(list(cues()["members"]["designations"]))
+    """'A, B och C (nedan kallade parterna)': the list before the designation; not '(som
+    inte är parter)', not '(ej part i avtalet)'."""
+    settings = cues()["members"]
+    words = word_pattern(list(settings["designations"]))
+    naming = word_pattern(list(settings["designation_cues"]))
+    negation = word_pattern(list(settings["designation_negations"]))
     for sentence in sentences(document, ("paragraph", "list_item")):
         text = without_organisation_numbers(sentence.text)
         for match in re.finditer(r"\(([^()]{3,60})\)", text):
-            if not words.search(match.group(1)):
+            inside = match.group(1)
+            if not (words.search(inside) and naming.search(inside)) or negation.search(inside):
                 continue
             listed = _list_before(text[: match.start()])
             if len(listed) >= 2:
@@ -71,9 +76,19 @@ def party_tables(document: Document) -> Iterable[tuple[list[str], Evidence]]:
 
 
 def signed_for(document: Document) -> Iterable[tuple[list[str], Evidence]]:
-    """'För Ale kommun' on a line of its own: the party that signs below it."""
-    for block in document.blocks:
+    """'För Ale kommun' on a line of its own in a signature section ('Underskrifter'), or
+    followed by a signature line (a place and date, a name with a role): the party that
+    signs. Not a heading 'För Malmö stad' of a plan's consequences."""
+    settings = cues()["members"]
+    section = word_pattern(list(settings["signature_sections"]))
+    signature = word_pattern(list(settings["signature_lines"]))
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
         text = block.text.strip().rstrip(":")
         match = re.fullmatch(r"För\s+(.{3,60})", text)
-        if match and is_party_name(match.group(1)):
+        if not match or not is_party_name(match.group(1)):
+            continue
+        following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+        in_section = any(section.search(h) for h in block.heading_path)
+        if in_section or signature.search(following) or re.search(r"\b(?:19|20)\d\d\b", following):
             yield [match.group(1)], evidence(document, block, text, match.group(1))

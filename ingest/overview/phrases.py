@@ -69,6 +69,8 @@ def _match(steps: tuple[tuple[str, Any], ...], words: list[Token], at: int) -> i
     kind, value = steps[0]
     if kind == "gap":
         for skip in range(value + 1):
+            if skip and words[min(at + skip, len(words)) - 1].word in _negations():
+                return None  # "har inget ansvar för": the gap never skips a negation
             end = _match(steps[1:], words, at + skip)
             if end is not None:
                 return end
@@ -84,9 +86,16 @@ def _match(steps: tuple[tuple[str, Any], ...], words: list[Token], at: int) -> i
         after = at + 1
         while after < len(words) and words[after].word in _adverbs():
             after += 1
+        if any(w.word in _negations() for w in words[at + 1 : after + 1]):
+            return None
         if after > at + 1:
             end = _match(steps[1:], words, after)
     return end
+
+
+@cache
+def _negations() -> frozenset[str]:
+    return frozenset(w.casefold() for w in settings()["subjects"]["negations"])
 
 
 @cache

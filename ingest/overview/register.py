@@ -109,11 +109,16 @@ def _clause_subject(text: str) -> str | None:
     return None
 
 
+# A name that is an organisation, not only a place: "Nyköpings kommun", "Region Skåne".
+_ORGANISATION = re.compile(r"\b(?:kommun|stad|region|landsting)", re.IGNORECASE)
+
+
 def _object(after: str) -> str | None:
     """The party right after 'under ledning av', 'leds av': 'den nyinrättade Servicenämnden
     i Mora kommun' -> 'Servicenämnden i Mora kommun'; 'en politisk ledningsgrupp som …' ->
     'ledningsgrupp'; an official of an organisation, 'ekonomichefen i Nyköpings kommun', ->
-    the organisation, 'Nyköpings kommun', on whose behalf the official acts."""
+    the organisation, 'Nyköpings kommun', on whose behalf the official acts (not a place:
+    'en konsult i Malmö' stays as it stands)."""
     words = re.findall(r"[\w/-]+|[^\w\s]", after)
     at = 0
     while at < len(words) and words[at].casefold() in ("en", "ett", "den", "det", "de"):
@@ -138,7 +143,8 @@ def _object(after: str) -> str | None:
     if owner:
         names = find_names(rest[owner.end() :])
         if names and names[0].start == 0:
-            return names[0].written if head[:1].islower() else rest[: owner.end() + names[0].end]
+            acts_for = head[:1].islower() and _ORGANISATION.search(names[0].written)
+            return names[0].written if acts_for else rest[: owner.end() + names[0].end]
     return head
 
 

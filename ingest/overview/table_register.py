@@ -9,7 +9,7 @@ import re
 from functools import cache
 from typing import Any
 
-from ingest.overview.lexicon import cues
+from ingest.overview.lexicon import cues, word_pattern
 from ingest.overview.locate import evidence
 from ingest.overview.model import Record, Role
 from ingest.overview.names import canonical, display, find_names
@@ -185,14 +185,21 @@ def _column(row: TableRow, key: str) -> int | None:
 
 def _duty_records(document: Document, block: Block, row: TableRow) -> list[Record]:
     """'Part: Åre kommun | Ansvarsområde: Samordnar …': the party of the row's party cell is
-    responsible for its duty cell."""
+    responsible for its duty cell, when the row itself writes both (not a cell carried down
+    from the row above), the duty states one and the party cell excepts no one."""
     party, duty = _column(row, "party_headers"), _column(row, "duty_headers")
     if party is None or duty is None:
         return []
-    names = [n.written for n in find_names(row.cells[party][1])]
-    text = row.cells[duty][1].strip()
-    if not text:
+    settings = cues()["responsibility"]
+    party_text, text = row.cells[party][1].strip(), row.cells[duty][1].strip()
+    written = document.text[block.start : block.end]
+    if not text or text not in written or party_text not in written:
         return []
+    if word_pattern(list(settings["no_duty"])).search(text) or not re.search(r"\w", text):
+        return []
+    if word_pattern(list(settings["party_exceptions"])).search(party_text):
+        return []
+    names = [n.written for n in find_names(party_text)]
     proof = evidence(document, block, text)
     return [
         Record(

@@ -32,7 +32,7 @@ from ingest.messages import cause as one_line
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse import ocr as ocr_reader
 from ingest.parse.layout import MARGIN, Grid, Item, Line, join_lines, write_blocks
-from ingest.parse.tables import EMPTY_CELL
+from ingest.parse.tables import EMPTY_CELL, holds_group_labels
 from ingest.schema import Block, PageReading
 
 ENCRYPTED = "encrypted_pdf"
@@ -118,22 +118,51 @@ def _page_items(page: Any) -> list[Item]:
         items.append(Line(line["top"], line["bottom"], text, size, bold, margin))
     for table in tables:
         grid = table.extract(x_tolerance_ratio=_X_TOLERANCE_RATIO)
-        rows = [[_cell(c) for c in row] for row in grid[:1]] + [_row(row) for row in grid[1:]]
+        covered = _covered_from_left(table)
+        header = [_cell(c) for c in grid[0]] if grid else []
+        rows = [header] + [_row(r, covered[i], header) for i, r in enumerate(grid[1:], 1)]
         items.append(Grid(table.bbox[1], [r for r in rows if any(r)]))
     return sorted(items, key=lambda item: item.top)
 
 
-def _row(cells: list[str | None]) -> list[str]:
+def _covered_from_left(table: Any) -> list[list[bool]]:
+    """Per row and column: the cell is missing because a cell to its left spans it (not one
+    above). pdfplumber reports both as None; the cells' boxes tell them apart."""
+    lefts: list[float | None] = []
+    for column in range(max((len(r.cells) for r in table.rows), default=0)):
+        boxes = [r.cells[column] for r in table.rows if column < len(r.cells)]
+        lefts.append(min((b[0] for b in boxes if b is not None), default=None))
+    out = []
+    for row in table.rows:
+        flags = []
+        for column, box in enumerate(row.cells):
+            before = [b for b in row.cells[:column] if b is not None]
+            left = lefts[column]
+            flags.append(
+                box is None and bool(before) and (left is None or before[-1][2] > left + 1)
+            )
+        out.append(flags)
+    return out
+
+
+def _row(cells: list[str | None], covered: list[bool], header: list[str]) -> list[str]:
     """A row as pipe table cells. The text reader takes a blank cell as merged with the one
-    above, which is right for a cell pdfplumber reports as spanned (None) and for empty cells
-    before the row's first value (a group label written once); any other empty cell is
-    written as a dash, so that it stays empty. (Not in the first row, the header.)"""
+    above, which is right for a cell pdfplumber reports as spanned from above (None) and for
+    empty cells before the row's first value (a group label written once, but not in a column
+    of parties or amounts); any other empty cell, or one spanned from its left, is written as
+    EMPTY_CELL, so that it stays empty."""
     texts = [_cell(c) for c in cells]
     first = next((i for i, t in enumerate(texts) if t), len(texts))
-    return [
-        EMPTY_CELL if i > first and c is not None and not t else t
-        for i, (c, t) in enumerate(zip(cells, texts, strict=True))
-    ]
+    out = []
+    for i, (cell, text) in enumerate(zip(cells, texts, strict=True)):
+        label = header[i] if i < len(header) else ""
+        if text:
+            out.append(text)
+        elif (cell is None and not covered[i]) or (i < first and holds_group_labels(label)):
+            out.append("")
+        else:
+            out.append(EMPTY_CELL)
+    return out
 
 
 def _cell(value: str | None) -> str:

@@ -3,10 +3,12 @@
 PDF exports flatten tables into tab-separated lines, markdown pipe rows, or cells holding
 HTML fragments. Each row becomes one or more records whose values carry their column
 headers. A merged cell takes the value above: a cell the source marks as covered by the one
-above (None: an HTML rowspan, a PDF cell pdfplumber reports as spanned), blank cells before
-the row's first value (a group label written once, in its first row), and in tables read
-from text (tab or pipe rows, where a merge leaves only a blank) any blank cell. Elsewhere a
-blank cell is empty and stays empty (an HTML, DOCX or PDF total row without a comment).
+above (None: an HTML rowspan, a PDF cell pdfplumber reports as spanned from above), blank
+cells before the row's first value (a group label written once, in its first row; never in a
+column of parties or amounts, where a blank is a total row's or an unassigned row's), and in
+tables read from text (tab or pipe rows, where a merge leaves only a blank) any blank cell.
+Elsewhere a blank cell is empty and stays empty (an HTML, DOCX or PDF total row without a
+comment); so is a cell holding only EMPTY_CELL, which is how a PDF's empty cell is written.
 A cell that lists numbered items ("1.4 ... 1.5 ...") beside a cell with as many values
 ("Helsingborg Helsingborg") is split into one record per item.
 """
@@ -25,6 +27,18 @@ _ITEM_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.(\d{1,2})\.?(?=\s)")
 _NAME = re.compile(r"^[A-ZÅÄÖÆØÉÜ][\wÅÄÖåäöÆØæøÉéÜü-]*$")
 _MAX_HEADER_WORDS = 5
 EMPTY_CELL = "–"  # what a PDF's empty cell is written as, so that it does not read as merged
+# Columns a group label is never carried into: parties and amounts.
+_NOT_A_GROUP = re.compile(
+    r"ansvar|\bpart|kommun|region|organisation|aktör|belopp|kostnad|summa|avgift|kronor|"
+    r"\bkr\b|tkr|budget",
+    re.IGNORECASE,
+)
+
+
+def holds_group_labels(header: str) -> bool:
+    """Whether a blank cell of this column, before a row's first value, repeats the label
+    above (not in a column of parties or amounts)."""
+    return not _NOT_A_GROUP.search(header)
 
 
 def is_separator(line: str) -> bool:
@@ -102,9 +116,12 @@ class Table:
         above = self.above[column] if self.above else ""
         if cell is None:
             return above
-        if (leading or self.blank_is_merged) and not clean_inline(cell):
-            return above
-        return cell
+        if cell.strip() == EMPTY_CELL:
+            return ""
+        if clean_inline(cell):
+            return cell
+        header = self.header[column] if column < len(self.header) else ""
+        return above if self.blank_is_merged or (leading and holds_group_labels(header)) else ""
 
     def _records(self, cells: list[str]) -> list[Record]:
         items = _split_items(cells)

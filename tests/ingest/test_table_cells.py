@@ -91,8 +91,51 @@ def test_pdf_empty_cell_stays_empty_and_a_group_label_is_carried(tmp_path: Path)
     rows = _rows(blocks)
     assert rows[1]["Post"] == "Kansli"  # blank before the row's first value: a group label
     assert rows[2]["Post"] == "Summa"
-    assert rows[2]["Kommentar"] in ("", "–")  # never "Resor ingår."
-    assert "Summa | 1 820 | – |" in text
+    assert rows[2]["Kommentar"] == ""  # never "Resor ingår."
+    assert "Summa | 1 820 | – |" in text  # the document text shows the cell as empty
+
+
+def test_pdf_cell_spanned_from_its_left_is_not_filled_from_above(tmp_path: Path) -> None:
+    """pdfplumber reports a cell covered by its left neighbour and one covered from above
+    alike (None); 'Totalt för samverkan' spans Post and Ansvarig, so Ansvarig is empty."""
+    page = PdfPage()
+    page.text(50, 50, "Budget", 18, bold=True)
+    x0, x1, x2, x3 = 50, 200, 300, 380
+    tops = [100, 118, 136, 154]
+    for top in tops:
+        page.line(x0, top, x3, top)
+    for x in (x0, x2, x3):
+        page.line(x, tops[0], x, tops[-1])
+    page.line(x1, tops[0], x1, tops[2])  # no line between Post and Ansvarig in the last row
+    for top, cells in zip(
+        tops,
+        [
+            [(x0, "Post"), (x1, "Ansvarig"), (x2, "Belopp")],
+            [(x0, "Kansli"), (x1, "Ludvika"), (x2, "270")],
+            [(x0, "Totalt för samverkan"), (x2, "400")],
+        ],
+        strict=False,
+    ):
+        for x, value in cells:
+            page.text(x + 3, top + 4, value, 9)
+    _, _, blocks = read_pdf(write_pdf(tmp_path / "budget.pdf", [page]))
+    rows = _rows(blocks)
+    assert rows[0]["Ansvarig"] == "Ludvika"
+    assert rows[1]["Post"] == "Totalt för samverkan" and rows[1]["Ansvarig"] == ""
+
+
+def test_a_blank_before_the_first_value_is_no_group_label_in_a_party_column(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.html"
+    path.write_text(
+        "<table><tr><th>Ansvarig</th><th>Åtgärd</th><th>Kostnad</th></tr>"
+        "<tr><td>Ludvika</td><td>Gemensam växel.</td><td>270</td></tr>"
+        "<tr><td></td><td>Summa</td><td>270</td></tr></table>",
+        "utf-8",
+    )
+    _, _, blocks = read_html(path)
+    assert _rows(blocks)[1] == {"Ansvarig": "", "Åtgärd": "Summa", "Kostnad": "270"}
 
 
 def test_text_export_blank_cell_is_a_merge() -> None:

@@ -172,18 +172,37 @@ def test_parties_designated_in_a_table_interrupted_by_numbers_or_signing_for(tmp
             "\n\nAnna Andersson\n\nFör Lerums kommun\n\nBo Berg\n",
             ("Ale", "Lerum"),
         ),
-        "covers": (
-            "# Överenskommelse\n\nSamverkan omfattar kommunerna Nora, Lindesberg och Hällefors.\n",
-            ("Nora", "Lindesberg", "Hällefors"),
-        ),
     }
     for name, (text, parties) in layouts.items():
         assert _card(tmp_path / name, text).parties.values == parties, name
 
 
 def test_no_parties_from_a_parenthesis_or_a_table_that_names_none(tmp_path):
+    texts = {
+        "area": (
+            "# Plan\n\nMalmö och Lund (nedan kallat området) växer.\n\n"
+            "| Kommun | Invånare |\n|---|---|\n| Malmö | 360 000 |\n"
+        ),
+        "not_parties": (
+            "# Avtal\n\nSamråd sker med Region Skåne och Trafikverket (ej part i avtalet). "
+            "Kungälvs kommun och Stenungsunds kommun (som inte är parter) bjuds in.\n"
+        ),
+        "report": "# Rapport\n\nAnalysen omfattar kommunerna Malmö, Lund och Eslöv.\n",
+        "consequences": (
+            "# Plan\n\n## Konsekvenser\n\nFör Malmö stad\n\nPlanen ger ökade kostnader.\n"
+        ),
+    }
+    for name, text in texts.items():
+        assert _card(tmp_path / name, text).parties.values == (), name
+
+
+def test_a_duty_table_row_states_a_duty_of_its_own_party(tmp_path):
     text = (
-        "# Plan\n\nMalmö och Lund (nedan kallat området) växer.\n\n"
-        "| Kommun | Invånare |\n|---|---|\n| Malmö | 360 000 |\n\nFör kommunstyrelsen\n"
+        "# Avsiktsförklaring\n\n## Ansvarsfördelning\n\n| Part | Ansvarsområde |\n|---|---|\n"
+        "| Åre kommun | Samordnar strategin. |\n"
+        "| Alla parter utom Bergs kommun | Bär kostnaderna för mötena. |\n"
+        "| Krokoms kommun | Inget ansvar |\n| Bergs kommun | – |\n| Härjedalens kommun |  |\n"
+        "\n| Kommun | Uppgift |\n|---|---|\n| Malmö | 360 000 invånare |\n"
     )
-    assert _card(tmp_path, text).parties.values == ()
+    records = {(r.party, r.text) for r in _card(tmp_path, text).records}
+    assert records == {("Åre", "Samordnar strategin.")}

@@ -174,5 +174,19 @@ def test_an_adverb_inside_a_phrase_is_skipped_but_a_negation_is_not(tmp_path):
     assert _parties(tmp_path, sentence) == ["Värdkommunen"]
 
 
-def test_a_negation_inside_a_phrase_states_no_responsibility(tmp_path):
-    assert _parties(tmp_path, "Regionen ansvarar inte för driften.") == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regionen ansvarar inte för driften.",
+        "Regionen har inget ansvar för driften.",
+        "Regionen leder inte arbetet.",
+        "Regionen leder också inte arbetet.",
+        "Regionen har även fortsatt inget ansvar för driften.",
+    ],
+)
+def test_a_negation_inside_a_phrase_states_no_responsibility(tmp_path, sentence):
+    assert _parties(tmp_path, sentence) == []
+
+
+def test_someone_in_a_place_is_not_the_place(tmp_path):
+    assert _parties(tmp_path, "Projektet leds av en konsult i Malmö.") == ["konsult i Malmö"]
