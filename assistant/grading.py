@@ -33,6 +33,7 @@ class Grade:
     latency_ms: float
     found: bool
     naive_ok: bool = False  # quoting the top-ranked passage would have answered it
+    has_passage: bool = True  # there is a top-ranked passage to quote
 
     @property
     def confident_wrong(self) -> bool:
@@ -43,8 +44,19 @@ class Grade:
 def grade(question: dict[str, Any], result: dict[str, Any]) -> Grade:
     latency = sum(float(v) for v in result.get("timings_ms", {}).values())
     found = result.get("found") is not False
+    has_passage = bool(result.get("passages"))
     if not question.get("answerable", True):
-        return Grade(question["id"], False, not found, None, None, None, latency, found)
+        return Grade(
+            question["id"],
+            False,
+            not found,
+            None,
+            None,
+            None,
+            latency,
+            found,
+            has_passage=has_passage,
+        )
     answer = result.get("answer", "")
     keywords_ok = (
         all(contains(answer, k) for k in question.get("answer_keywords", []))
@@ -59,8 +71,10 @@ def grade(question: dict[str, Any], result: dict[str, Any]) -> Grade:
     )
     passages = result.get("passages", [])
     top = passages[0]["text"] if passages else ""
-    naive_ok = bool(top) and contains(top, evidence) and all(
-        contains(top, k) for k in question.get("answer_keywords", [])
+    naive_ok = (
+        bool(top)
+        and contains(top, evidence)
+        and all(contains(top, k) for k in question.get("answer_keywords", []))
     )
     return Grade(
         question["id"],
@@ -72,6 +86,7 @@ def grade(question: dict[str, Any], result: dict[str, Any]) -> Grade:
         latency,
         found,
         naive_ok,
+        has_passage,
     )
 
 
@@ -108,10 +123,14 @@ class Summary:
             "false_abstentions": sum(not g.found for g in answerable),
             "confident_wrong": sum(g.confident_wrong for g in self.grades),
             "naive_top1": sum(g.naive_ok for g in answerable) / n,
-            # quoting the top passage never abstains: over all questions it is right only on
-            # the answerable ones it holds, and every other question is a confident wrong
-            "naive_all": sum(g.naive_ok for g in answerable) / max(len(self.grades), 1),
-            "naive_confident_wrong": len(self.grades) - sum(g.naive_ok for g in answerable),
+            # quoting the top passage abstains only when nothing is found: over all
+            # questions it is right on the answerable ones it holds (and on unanswerable ones
+            # without a passage); any other quoted passage is a confident wrong answer
+            "naive_all": (
+                sum(g.naive_ok for g in answerable) + sum(not g.has_passage for g in unanswerable)
+            )
+            / max(len(self.grades), 1),
+            "naive_confident_wrong": sum(g.has_passage and not g.naive_ok for g in self.grades),
             "p50_ms": pct(50),
             "p95_ms": pct(95),
         }

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "19"  # 19: a text of headings only: the lines after the first are its text
+CHUNKER_VERSION = "20"  # 20: a PDF's empty cell is empty in records; a one-heading text splits by lines
 MAX_WORDS = 70
 
 
@@ -149,7 +149,8 @@ def _windows(text: str, limit: int) -> list[str]:
 
 
 def _row_pieces(block: Block) -> list[str]:
-    """A table record as one chunk, or as pieces that each repeat the row's label."""
+    """A table record as one chunk, or as pieces that each repeat the row's label (a long
+    label shortened; the first piece starts with the label itself, whole)."""
     if _words(block.text) <= MAX_WORDS or block.table is None:
         return [block.text] if _words(block.text) <= MAX_WORDS else _windows(block.text, MAX_WORDS)
     cells = [(h, v) for h, v in block.table.cells if v]

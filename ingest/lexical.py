@@ -19,7 +19,7 @@ from ingest.schema import Chunk
 _SUPERSCRIPTS = str.maketrans({c: " " for c in "¹²³⁴⁵⁶⁷⁸⁹⁰*"})
 # An item number ("1.6", "3.1.2") is one word as well as its parts; other words may be
 # hyphenated.
-_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+(?:-[^\W_]+)*")
+WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+(?:-[^\W_]+)*")
 _MIN_PART = 4
 _MIN_HEAD = 3  # mål|område, sop|samarbete
 _MIN_COMPOUND = 8
@@ -77,7 +77,7 @@ def words(text: str) -> list[str]:
     answered by 1.4 or 4.1."""
     text = unicodedata.normalize("NFC", text.translate(_SUPERSCRIPTS)).lower()
     out: list[str] = []
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group(0)
         if "." in word:
             out.extend(word.split("."))

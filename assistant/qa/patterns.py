@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexical import WORD as LEXICAL_WORD
+
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 _SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 SPANS: dict[str, re.Pattern[str]] = {
@@ -43,4 +45,4 @@ ASKS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 ASKS_EMAIL = re.compile(r"e-?post|e-?mail", re.IGNORECASE)
-WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+WORD = LEXICAL_WORD  # the index's words, so that an item number ("2.2") is one word here too

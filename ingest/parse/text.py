@@ -359,15 +359,36 @@ def parse_text(source: str) -> tuple[str | None, list[Block]]:
     """Parse a document's text; returns (title found in the text, blocks)."""
     parser = _Parser(source)
     blocks = parser.run()
-    return choose_title(parser.title, blocks), _text_if_only_headings(blocks)
+    read = _text_if_only_headings(source, blocks)
+    if len(blocks) == 1 and len(read) == 2:  # the heading is now only the first line
+        return read[0].text, read
+    return choose_title(parser.title, read), read
 
 
-def _text_if_only_headings(blocks: list[Block]) -> list[Block]:
-    """A short document of short lines without full stops ('Avsiktsförklaring om turism' /
-    'Kommunerna samverkar om turism') reads as headings only; a heading heads something, so
-    every line after the first is its text."""
-    if len(blocks) < 2 or any(b.kind != "heading" for b in blocks):
+def _text_if_only_headings(source: str, blocks: list[Block]) -> list[Block]:
+    """A document of short lines without full stops ('Avsiktsförklaring om turism' /
+    'Kommunerna samverkar om turism') reads as headings only, or as one heading of several
+    lines; a heading heads something, so every line after the first is its text."""
+    if not blocks or any(b.kind != "heading" for b in blocks):
         return blocks
+    if len(blocks) == 1:  # one heading of several lines: its first line is the heading
+        lines = [m for m in re.finditer(r"[^\n]+", source[blocks[0].start : blocks[0].end])]
+        lines = [m for m in lines if m.group(0).strip()]
+        if len(lines) < 2:
+            return blocks
+        offset = blocks[0].start
+        first, rest = lines[0], lines[1:]
+        head = Block(
+            "heading",
+            first.group(0).strip(),
+            (),
+            offset + first.start(),
+            offset + first.end(),
+            level=blocks[0].level,
+        )
+        body = " ".join(m.group(0).strip() for m in rest)
+        start, end = offset + rest[0].start(), offset + rest[-1].end()
+        return [head, Block("paragraph", body, (), start, end)]
     first = blocks[0]
     path = (*first.heading_path, first.text) if first.level else ()  # a title heads no path
     return [first] + [Block("paragraph", b.text, path, b.start, b.end) for b in blocks[1:]]

@@ -153,3 +153,14 @@ def test_short_lines_without_full_stops_are_not_all_headings():
     ]
     _, headed = parse_text("# Plan\n\n## Ekonomi\n\nKostnaderna delas lika.\n")
     assert [b.kind for b in headed] == ["heading", "heading", "paragraph"]  # unchanged
+
+
+def test_short_lines_without_a_blank_line_between_them():
+    title, blocks = parse_text("Avsiktsförklaring om turism\nKommunerna samverkar om turism\n")
+    assert title == "Avsiktsförklaring om turism"
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Avsiktsförklaring om turism"),
+        ("paragraph", "Kommunerna samverkar om turism"),
+    ]
+    source = "Avsiktsförklaring om turism\nKommunerna samverkar om turism\n"
+    assert source[blocks[1].start : blocks[1].end] == "Kommunerna samverkar om turism"
