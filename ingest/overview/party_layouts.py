@@ -18,7 +18,7 @@ from ingest.schema import Document
 
 # ", org.nr 232100-0198", "(organisationsnummer 212000-2163)": blanked before a list is read
 ORGANISATION_NUMBER = re.compile(
-    r",?\s*\(?\s*(?:org(?:anisations)?\.?\s*(?:nr|nummer)\.?|organisationsnummer)\s*:?\s*"
+    r",?\s*\(?\s*org(?:anisations)?\.?\s*(?:nr|nummer)\.?\s*:?\s*"
     r"\d{6}\s*-\s*\d{4}\s*\)?",
     re.IGNORECASE,
 )
