@@ -23,19 +23,16 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.generate import generated_answer, stream_generated_answer
 from assistant.llm import Generator, build_generator
-from assistant.overview import overview_of
 from assistant.qa.compose import Ranked, compose, rank
 from assistant.qa.evidence import CANDIDATES, Candidate, FeatureBuilder
 from assistant.qa.question import Question, analyse, detect_language
 from assistant.qa.retrieve import Retriever
 from assistant.qa.scorer import load_scorer
 from assistant.qa.shapes.ocr_note import uncertain_reading_note
-from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
 from assistant.qa.thesaurus import status as thesaurus_status
+from assistant.structured import Sources, structured_answer
 from assistant.types import Answer, Hit, Language, Turn
 from ingest.embed import Embedder, make_embedder
-from ingest.lexical import tokenize
-from ingest.overview.model import Record
 from ingest.remote import RemoteTarget, current_remote, open_remote
 from ingest.schema import Chunk
 from ingest.store import Manifest, StoredIndex, open_index
@@ -309,45 +306,6 @@ class Assistant:
         analysed, hits = self._retrieve(loaded, question, doc_ids)
         return analysed, hits, loaded.features.candidates(analysed, hits)
 
-    def _register_answer(
-        self,
-        loaded: _Loaded,
-        question: Question,
-        hits: list[Hit],
-        doc_ids: Collection[str] | None,
-    ) -> Answer | None:
-        """A reverse question ("Vad ansvarar Svalöv för?") answered from the register,
-        within the documents the search is limited to."""
-        party = asked_party(question)
-        if party is None:
-            return None
-        try:
-            overview = overview_of(loaded.index.manifest, loaded.index.version)
-        except Exception:  # no register stored with this index: answer from passages
-            log.warning("no responsibility register in this index", exc_info=True)
-            return None
-        titles = {c.doc_id: c.title for c in overview.cards}
-        records = [
-            r for r in overview.responsibilities_of(party) if not doc_ids or r.doc_id in doc_ids
-        ]
-
-        vocabulary = loaded.index.vocabulary
-        # the agreement's own name counts as each of its records' too: it often stands only
-        # in the opening lines ("Sydnärkes miljö- och klimatsamverkan"), not in the title
-        context: dict[str, frozenset[str]] = {}
-        for doc_id in {r.doc_id for r in records}:
-            chunks = loaded.documents.get(doc_id, [])
-            opening = chunks[0].text if chunks else ""
-            text = f"{titles.get(doc_id, '')} {opening}"
-            context[doc_id] = frozenset(tokenize(text, vocabulary, heads=False))
-
-        def words_of(record: Record) -> frozenset[str]:
-            own = tokenize(f"{record.text} {record.section}", vocabulary, heads=False)
-            return context[record.doc_id] | frozenset(own)
-
-        records = narrowed(question, party, of_role(question, records), words_of)
-        return register_answer(question, records, self.document_chunks, hits)
-
     def extract(self, question: str, doc_ids: Collection[str] | None = None) -> Answer:
         """The extractive answer: verbatim quotes with citations, or "not found"."""
         refused = too_long_answer(question)
@@ -369,7 +327,7 @@ class Assistant:
             log.warning("question over its time budget after %.1f s", retrieved - started)
             spent = {"retrieve": round((retrieved - started) * 1000, 2), "answer": 0.0}
             return too_slow_answer(analysed.language, spent)
-        answer = self._register_answer(loaded, analysed, hits, doc_ids)
+        answer = structured_answer(Sources(loaded.index, loaded.documents), analysed, hits, doc_ids)
         if answer is None:
             scorer = load_scorer()
             ranked: list[Ranked] = []

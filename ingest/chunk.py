@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "20"  # 20: a PDF's empty cell is empty in records; a one-heading text splits by lines
+CHUNKER_VERSION = "20"  # 20: PDF empty cells empty in records; one-heading texts split by lines
 MAX_WORDS = 70
 
 

@@ -12,7 +12,13 @@ from collections.abc import Iterable
 
 from ingest.overview import phrases
 from ingest.overview.lexicon import cues, pattern, word_pattern
-from ingest.overview.locate import Sentence, evidence, sentence_evidence, sentences
+from ingest.overview.locate import (
+    Sentence,
+    evidence,
+    section_of,
+    sentence_evidence,
+    sentences,
+)
 from ingest.overview.model import Evidence, Field, Record
 from ingest.overview.names import canonical, display, find_names, is_party_name
 from ingest.overview.party_layouts import (
@@ -113,8 +119,10 @@ def _line_lists(document: Document) -> Iterable[tuple[list[str], Evidence]]:
                 break
             listed.append(names[0].written)
             last = line_block
-        if len(listed) >= 2:
-            yield listed, evidence(document, last, last.text.strip())
+        if len(listed) >= 2:  # the evidence: from the sentence that opens the list to its end
+            quote = document.text[block.start : last.end].strip()
+            start = document.text.index(quote, block.start)
+            yield listed, Evidence(quote, start, start + len(quote), section_of(block), block.page)
 
 
 def _bulleted(text: str) -> list[str]:

@@ -72,6 +72,50 @@ def test_parties_and_absent_topics(sjobygden):
     assert not sjobygden.ask("Vem ansvarar för simhallen?").found
 
 
+COAST = """# Avsiktsförklaring om Sörmlands kustsamverkan
+
+Sörmlands kustsamverkan är ett samarbete mellan kommunerna Nyköping, Oxelösund och Trosa.
+
+## Arbetsgrupp
+
+Arbetsgruppen för kustfrågor leds av Nyköpings kommun och har en ledamot per kommun.
+
+## Ekonomi
+
+Kostnaderna delas lika mellan parterna.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Vilka kommuner ingår i Sörmlands kustsamverkan?", "Nyköping, Oxelösund och Trosa [1]"),
+        ("Which municipalities are members of Sörmlands kustsamverkan?", "Oxelösund and Trosa [1]"),
+    ],
+)
+def test_who_takes_part_is_answered_from_the_card(tmp_path, embedder, question, lead):
+    coast = _assistant_over(tmp_path, "avsiktsforklaring.md", COAST, embedder)
+    answer = coast.ask(question)
+    assert answer.found, question
+    assert answer.text.splitlines()[0].endswith(lead), answer.text
+    citation = answer.citations[0]
+    assert citation.quote in citation.chunk.text and "Oxelösund" in citation.quote
+
+
+def test_a_body_within_the_agreement_is_not_asked_from_the_card():
+    from assistant.qa.question import analyse
+    from assistant.qa.shapes.members import asks_members
+
+    def asks(text: str) -> bool:
+        return asks_members(analyse(text, frozenset(), {}, 1))
+
+    assert asks("Vilka kommuner står bakom Kustsamverkan Sydöstra Skåne?")
+    assert asks("Which parties are part of the Sjuhärad intent declaration?")
+    assert not asks("Vilka kommuner ingår i arbetsgruppen för kollektivtrafik?")
+    assert not asks("Which municipalities have already signed the agreement?")
+    assert not asks("Vilka kommuner ansvarar för bredbandet?")
+
+
 def test_an_item_number_is_asked_as_one(sjobygden):
     """2.2 is asked for: answered from row 2.2; 4.2 and 2.5 are not in the plan, and rows
     2.1-2.4 (which hold a 2 and a 4, or a 2) do not answer them."""

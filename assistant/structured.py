@@ -1,0 +1,97 @@
+"""Answers from the agreements' overview instead of from passages: reverse questions ("Vad
+ansvarar Svalöv för?") from the responsibility register, and who takes part ("Vilka
+kommuner ingår i MalmöLundregionen?") from the agreement's card. Both are derived at ingest
+time with verbatim evidence; when neither applies the question goes to the passages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from assistant.overview import Overview, overview_of
+from assistant.qa.question import Question
+from assistant.qa.shapes.members import asked_document, asks_members, members_answer
+from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
+from assistant.types import Answer, Hit
+from ingest.lexical import tokenize
+from ingest.overview.model import Record
+from ingest.schema import Chunk
+from ingest.store import StoredIndex
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What the overview answers need of a loaded index version."""
+
+    index: StoredIndex
+    documents: dict[str, list[Chunk]]
+
+
+def structured_answer(
+    sources: Sources, question: Question, hits: Sequence[Hit], doc_ids: Collection[str] | None
+) -> Answer | None:
+    """The register's or the card's answer to the question, or None."""
+    wants_register = asked_party(question) is not None
+    if not (wants_register or asks_members(question)):
+        return None
+    try:
+        overview = overview_of(sources.index.manifest, sources.index.version)
+    except Exception:  # no overview stored with this index: answer from passages
+        log.warning("no agreement overview in this index", exc_info=True)
+        return None
+    if wants_register:
+        return _register_reply(sources, overview, question, hits, doc_ids)
+    return _members_reply(sources, overview, question, hits, doc_ids)
+
+
+def _register_reply(
+    sources: Sources,
+    overview: Overview,
+    question: Question,
+    hits: Sequence[Hit],
+    doc_ids: Collection[str] | None,
+) -> Answer | None:
+    """A reverse question answered from the register, within the documents the search is
+    limited to."""
+    party = asked_party(question)
+    if party is None:
+        return None
+    titles = {c.doc_id: c.title for c in overview.cards}
+    records = [r for r in overview.responsibilities_of(party) if not doc_ids or r.doc_id in doc_ids]
+    vocabulary = sources.index.vocabulary
+    # the agreement's own name counts as each of its records' too: it often stands only
+    # in the opening lines ("Sydnärkes miljö- och klimatsamverkan"), not in the title
+    context = {d: _context(sources, titles, d) for d in {r.doc_id for r in records}}
+
+    def words_of(record: Record) -> frozenset[str]:
+        own = tokenize(f"{record.text} {record.section}", vocabulary, heads=False)
+        return context[record.doc_id] | frozenset(own)
+
+    records = narrowed(question, party, of_role(question, records), words_of)
+    return register_answer(question, records, lambda d: sources.documents.get(d, []), hits)
+
+
+def _context(sources: Sources, titles: dict[str, str], doc_id: str) -> frozenset[str]:
+    """The words of a document's title and opening passage: where it names its agreement."""
+    chunks = sources.documents.get(doc_id, [])
+    text = f"{titles.get(doc_id, '')} {chunks[0].text if chunks else ''}"
+    return frozenset(tokenize(text, sources.index.vocabulary, heads=False))
+
+
+def _members_reply(
+    sources: Sources,
+    overview: Overview,
+    question: Question,
+    hits: Sequence[Hit],
+    doc_ids: Collection[str] | None,
+) -> Answer | None:
+    titles = {c.doc_id: c.title for c in overview.cards}
+    doc_id = asked_document(question, hits, lambda d: _context(sources, titles, d))
+    if doc_id is None or (doc_ids and doc_id not in doc_ids):
+        return None
+    chunks = sources.documents.get(doc_id, [])
+    return members_answer(question, overview.card(doc_id), chunks, hits)
