@@ -1,26 +1,30 @@
 """Answers from the agreements' overview instead of from passages: reverse questions ("Vad
-ansvarar Svalöv för?") from the responsibility register, and who takes part ("Vilka
-kommuner ingår i MalmöLundregionen?") from the agreement's card. Both are derived at ingest
+ansvarar Svalöv för?") from the responsibility register, who takes part ("Vilka kommuner
+ingår i MalmöLundregionen?") and how long an agreement is valid ("Hur länge gäller
+avtalet om Tillståndsenheten Dalsland?") from the agreement's card. Both are derived at ingest
 time with verbatim evidence; when neither applies the question goes to the passages.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.overview import Overview, overview_of
 from assistant.qa.question import Question
 from assistant.qa.shapes.members import asked_document, asks_members, members_answer
 from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
+from assistant.qa.shapes.validity import asks_validity, validity_answer
 from assistant.types import Answer, Hit
 from ingest.lexical import tokenize
-from ingest.overview.model import Record
+from ingest.overview.model import Card, Record
 from ingest.schema import Chunk
 from ingest.store import StoredIndex
 
 log = logging.getLogger(__name__)
+
+CardAnswer = Callable[[Question, Card | None, list[Chunk], Sequence[Hit]], Answer | None]
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,10 @@ def structured_answer(
 ) -> Answer | None:
     """The register's or the card's answer to the question, or None."""
     wants_register = asked_party(question) is not None
-    if not (wants_register or asks_members(question)):
+    card_field = members_answer if asks_members(question) else None
+    if card_field is None and asks_validity(question):
+        card_field = validity_answer
+    if not wants_register and card_field is None:
         return None
     try:
         overview = overview_of(sources.index.manifest, sources.index.version)
@@ -45,7 +52,7 @@ def structured_answer(
         return None
     if wants_register:
         return _register_reply(sources, overview, question, hits, doc_ids)
-    return _members_reply(sources, overview, question, hits, doc_ids)
+    return _card_reply(sources, overview, question, hits, doc_ids, card_field)
 
 
 def _register_reply(
@@ -82,16 +89,19 @@ def _context(sources: Sources, titles: dict[str, str], doc_id: str) -> frozenset
     return frozenset(tokenize(text, sources.index.vocabulary, heads=False))
 
 
-def _members_reply(
+def _card_reply(
     sources: Sources,
     overview: Overview,
     question: Question,
     hits: Sequence[Hit],
     doc_ids: Collection[str] | None,
+    answer_from: CardAnswer,
 ) -> Answer | None:
+    """A question about one field of an agreement's card (who takes part, its period),
+    answered from the card of the agreement the question names."""
     titles = {c.doc_id: c.title for c in overview.cards}
     doc_id = asked_document(question, hits, lambda d: _context(sources, titles, d))
     if doc_id is None or (doc_ids and doc_id not in doc_ids):
         return None
     chunks = sources.documents.get(doc_id, [])
-    return members_answer(question, overview.card(doc_id), chunks, hits)
+    return answer_from(question, overview.card(doc_id), chunks, hits)

@@ -75,6 +75,7 @@ def test_parties_and_absent_topics(sjobygden):
 COAST = """# Avsiktsförklaring om Sörmlands kustsamverkan
 
 Sörmlands kustsamverkan är ett samarbete mellan kommunerna Nyköping, Oxelösund och Trosa.
+Avsiktsförklaringen gäller från och med den 1 mars 2025 till och med den 31 december 2027.
 
 ## Arbetsgrupp
 
@@ -102,6 +103,22 @@ def test_who_takes_part_is_answered_from_the_card(tmp_path, embedder, question, 
     assert citation.quote in citation.chunk.text and "Oxelösund" in citation.quote
 
 
+def test_how_long_the_agreement_is_valid_is_answered_from_the_card(tmp_path, embedder):
+    coast = _assistant_over(tmp_path, "avsiktsforklaring.md", COAST, embedder)
+    for question in (
+        "Hur länge gäller avsiktsförklaringen om Sörmlands kustsamverkan?",
+        "Until when is the declaration of intent on Sörmlands kustsamverkan valid?",
+    ):
+        answer = coast.ask(question)
+        assert answer.found and "till och med den 31 december 2027" in answer.text, question
+        assert answer.text.startswith(("Enligt ”Avsiktsförklaring", "According to ”Avsikts"))
+        citation = answer.citations[0]
+        assert citation.quote in citation.chunk.text
+    # a question about another kind of document than the one the card is of: not its period
+    other = coast.ask("När löper samverkansavtalet för Sörmlands kustsamverkan ut?")
+    assert not other.text.startswith("Enligt")
+
+
 def test_a_body_within_the_agreement_is_not_asked_from_the_card():
     from assistant.qa.question import analyse
     from assistant.qa.shapes.members import asks_members
@@ -114,6 +131,16 @@ def test_a_body_within_the_agreement_is_not_asked_from_the_card():
     assert not asks("Vilka kommuner ingår i arbetsgruppen för kollektivtrafik?")
     assert not asks("Which municipalities have already signed the agreement?")
     assert not asks("Vilka kommuner ansvarar för bredbandet?")
+
+    from assistant.qa.shapes.validity import asks_validity
+
+    def validity(text: str) -> bool:
+        return asks_validity(analyse(text, frozenset(), {}, 1))
+
+    assert validity("När löper samverkansavtalet om upphandling i Sörmlandskusten ut?")
+    assert validity("From which date does the agreement apply?")
+    assert not validity("Vilken uppsägningstid gäller för avtalet?")
+    assert not validity("Hur många år löper samverkansöverenskommelsen?")
 
 
 def test_an_item_number_is_asked_as_one(sjobygden):

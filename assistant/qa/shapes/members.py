@@ -94,11 +94,11 @@ def members_answer(
     # earlier ones do not name
     by_count = sorted(card.parties.evidence, key=lambda e: -len(_named(e.quote)))
     for evidence in by_count:
-        chunk = _chunk_holding(chunks, evidence)
+        chunk = chunk_holding(chunks, evidence)
         new = _named(evidence.quote) - named
         if chunk is None or not new or any(chunk is c for c, _ in cited):
             continue
-        cited.append((chunk, _quote(chunk, evidence)))
+        cited.append((chunk, verbatim_quote(chunk, evidence)))
         named |= new
         if len(cited) == MAX_QUOTES:
             break
@@ -124,7 +124,7 @@ def _listed(names: Sequence[str], lang: str) -> str:
     return ", ".join(names[:-1]) + joint + names[-1] if len(names) > 1 else names[0]
 
 
-def _chunk_holding(chunks: list[Chunk], evidence: Evidence) -> Chunk | None:
+def chunk_holding(chunks: list[Chunk], evidence: Evidence) -> Chunk | None:
     """The passage where the evidence starts (the one holding all of it, if any)."""
     at = [c for c in chunks if c.start <= evidence.start < c.end]
     return next((c for c in at if evidence.quote in c.text), at[0] if at else None)
@@ -134,7 +134,7 @@ def _named(text: str) -> set[str]:
     return {canonical(n.written) for n in find_names(text)}
 
 
-def _quote(chunk: Chunk, evidence: Evidence) -> str:
+def verbatim_quote(chunk: Chunk, evidence: Evidence) -> str:
     """The evidence as it stands in the passage, or the passage's own text from the
     evidence's first line on (a list one name a line reads as one line in a passage);
     verbatim either way, at most MAX_QUOTE characters."""

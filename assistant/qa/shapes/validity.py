@@ -1,0 +1,118 @@
+"""How long an agreement is valid: "Hur länge gäller samverkansavtalet mellan Region
+Gotland, Nynäshamn och Oskarshamn?" / "Until when is the declaration of intent valid?"
+answered from the agreement's card: the sentences that state its period, quoted and cited.
+
+As for who takes part (members.py): only when the question names the agreement in a
+document's title or opening passage (or the best passages agree on one), and the card states
+the period from the document itself; otherwise the question goes the usual way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.qa.question import Question
+from assistant.qa.shapes.members import chunk_holding, verbatim_quote
+from assistant.types import Answer, Citation, Hit
+from ingest.overview.lexicon import cues, word_pattern
+from ingest.overview.model import Card
+from ingest.schema import Chunk
+
+ASKS_VALIDITY = (
+    re.compile(
+        r"^(?:hur länge (?:gäller|löper)|när (?:löper|går) .+ ut\b|"
+        r"(?:från|fr\.o\.m\.) (?:vilket datum|när) gäller|"
+        r"(?:under )?vilken (?:period|tidsperiod) (?:gäller|avser|omfattar)|"
+        r"till (?:och med )?när gäller|vilken giltighetstid)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:until when (?:is|does)|how long (?:is|does|will) .+ (?:valid|run|apply|last)\b|"
+        r"when does .+ (?:expire|end|run out)\b|from (?:when|which date) (?:is|does) .+ "
+        r"(?:valid|apply)\b|(?:for )?what period does .+ (?:cover|apply)|"
+        r"what is the (?:validity|term) of)",
+        re.IGNORECASE,
+    ),
+)
+# notice, extension and review are other questions than the period itself
+NOT_VALIDITY = re.compile(
+    r"\b(?:uppsägning\w*|förläng\w*|notice|extend\w*|renew\w*|prövas|review\w*|hur många)\b",
+    re.IGNORECASE,
+)
+# the end or the start of the period asked for; other questions ask for the whole period
+ASKS_END = re.compile(
+    r"\b(?:until when|expire|end|run out|till (?:och med )?när|när (?:löper|går) .+ ut)\b",
+    re.IGNORECASE,
+)
+ASKS_START = re.compile(
+    r"\b(?:från (?:vilket datum|när)|fr\.o\.m\.|from (?:when|which date)|since when)\b",
+    re.IGNORECASE,
+)
+LEAD = {"sv": "Enligt ”{title}”:", "en": "According to ”{title}”:"}
+MAX_QUOTES = 2
+MAX_ANSWER = 600
+
+
+def asks_validity(question: Question) -> bool:
+    text = question.text.strip()
+    return any(p.search(text) for p in ASKS_VALIDITY) and not NOT_VALIDITY.search(text)
+
+
+def same_kind(question: Question, card: Card) -> bool:
+    """Whether the document the card is of can be the one asked about: a question about the
+    'samverkansavtal' behind a 'verksamhetsplan' asks about another document, the plan's
+    period is not its answer. A question naming no kind, or 'avtalet' for a
+    'samverkansavtal', can."""
+    asked = [k for k in cues()["kinds"] if re.search(rf"\b{k}", question.search_text, re.I)]
+    kind = card.kind.values[0].casefold() if card.kind.values else ""
+    return not asked or any(kind.endswith(k) or k.endswith(kind) for k in asked if kind)
+
+
+def _states_what_is_asked(question: Question, card: Card) -> bool:
+    """The card states the end (or 'tills vidare') when the end is asked for, the start when
+    the start is, both (or the start and 'tills vidare') for the whole period: a period the
+    rules read only in part is no answer."""
+    period = card.period
+    has_end = bool(period.end) or period.open_ended
+    if ASKS_END.search(question.text):
+        return has_end
+    if ASKS_START.search(question.text):
+        return bool(period.start)
+    return bool(period.start) and has_end
+
+
+def validity_answer(
+    question: Question, card: Card | None, chunks: list[Chunk], hits: Sequence[Hit]
+) -> Answer | None:
+    """The sentences that state the card's period, cited; None when the card has none or is
+    of another kind of document than the one asked about."""
+    if card is None or card.period.source != "document" or not card.period.stated:
+        return None
+    if not same_kind(question, card) or not _states_what_is_asked(question, card):
+        return None
+    validity = word_pattern([*cues()["period"]["validity"], *cues()["period"]["open_ended"]])
+    cited: list[tuple[Chunk, str]] = []
+    for evidence in card.period.evidence:
+        if not validity.search(evidence.quote):  # a review sentence, not the validity
+            continue
+        chunk = chunk_holding(chunks, evidence)
+        if chunk is None or any(chunk is c for c, _ in cited):
+            continue
+        cited.append((chunk, verbatim_quote(chunk, evidence)))
+        if len(cited) == MAX_QUOTES:
+            break
+    if not cited:
+        return None
+    lang = question.language
+    parts = [LEAD[lang].format(title=card.title)]
+    citations = []
+    for n, (chunk, quote) in enumerate(cited, 1):
+        line = f"”{quote}” [{n}]"
+        if len("\n".join([*parts, line])) > MAX_ANSWER:
+            break
+        parts.append(line)
+        citations.append(Citation(n, chunk, quote))
+    if not citations:
+        return None
+    return Answer("\n".join(parts), True, lang, tuple(citations), tuple(hits))
