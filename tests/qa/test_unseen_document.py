@@ -77,6 +77,10 @@ COAST = """# Avsiktsförklaring om Sörmlands kustsamverkan
 Sörmlands kustsamverkan är ett samarbete mellan kommunerna Nyköping, Oxelösund och Trosa.
 Avsiktsförklaringen gäller från och med den 1 mars 2025 till och med den 31 december 2027.
 
+## Syfte
+
+Syftet med samverkan är att skydda kusten mot erosion och översvämning.
+
 ## Arbetsgrupp
 
 Arbetsgruppen för kustfrågor leds av Nyköpings kommun och har en ledamot per kommun.
@@ -117,6 +121,18 @@ def test_how_long_the_agreement_is_valid_is_answered_from_the_card(tmp_path, emb
     # a question about another kind of document than the one the card is of: not its period
     other = coast.ask("När löper samverkansavtalet för Sörmlands kustsamverkan ut?")
     assert not other.text.startswith("Enligt")
+
+
+def test_what_the_agreement_is_for_is_answered_from_the_card(tmp_path, embedder):
+    coast = _assistant_over(tmp_path, "avsiktsforklaring.md", COAST, embedder)
+    for question, lead in (
+        ("Vad är syftet med Sörmlands kustsamverkan?", "Syftet enligt"),
+        ("What is the purpose of Sörmlands kustsamverkan?", "The purpose according to"),
+    ):
+        answer = coast.ask(question)
+        assert answer.found and answer.text.startswith(lead), answer.text
+        assert "skydda kusten mot erosion" in answer.text
+        assert answer.citations[0].quote in answer.citations[0].chunk.text
 
 
 def test_a_body_within_the_agreement_is_not_asked_from_the_card():
