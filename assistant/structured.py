@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.overview import Overview, overview_of
 from assistant.qa.question import Question
+from assistant.qa.shapes.areas import areas_answer, asks_areas
 from assistant.qa.shapes.members import asked_document, asks_members, members_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
 from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
@@ -46,6 +47,8 @@ def structured_answer(
         card_field = validity_answer
     if card_field is None and asks_purpose(question):
         card_field = purpose_answer
+    if card_field is None and asks_areas(question):
+        card_field = areas_answer
     if not wants_register and card_field is None:
         return None
     try:

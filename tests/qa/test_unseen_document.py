@@ -80,6 +80,7 @@ Avsiktsförklaringen gäller från och med den 1 mars 2025 till och med den 31 d
 ## Syfte
 
 Syftet med samverkan är att skydda kusten mot erosion och översvämning.
+Dessa samverkansområden är kusterosion, översvämningsskydd samt naturturism.
 
 ## Arbetsgrupp
 
@@ -133,6 +134,20 @@ def test_what_the_agreement_is_for_is_answered_from_the_card(tmp_path, embedder)
         assert answer.found and answer.text.startswith(lead), answer.text
         assert "skydda kusten mot erosion" in answer.text
         assert answer.citations[0].quote in answer.citations[0].chunk.text
+
+
+def test_the_areas_a_document_lists_are_answered_from_the_card(tmp_path, embedder):
+    (tmp_path / "coast").mkdir()
+    (tmp_path / "plan").mkdir()
+    coast = _assistant_over(tmp_path / "coast", "avsiktsforklaring.md", COAST, embedder)
+    answer = coast.ask("Vilka samverkansområden pekar avsiktsförklaringen för Sörmlands ut?")
+    assert answer.text.startswith("Områden i ”Avsiktsförklaring om Sörmlands kustsamverkan”: ")
+    assert "kusterosion, översvämningsskydd och naturturism [1]" in answer.text
+    # areas read from numbered headings are no answer: headings also say "Bakgrund"
+    plan = _assistant_over(tmp_path / "plan", "plan.md", PLAN, embedder)
+    assert not plan.ask("Vilka områden tar Sjöbygdens handlingsplan upp?").text.startswith(
+        "Områden i"
+    )
 
 
 def test_a_body_within_the_agreement_is_not_asked_from_the_card():
