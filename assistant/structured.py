@@ -1,8 +1,9 @@
 """Answers from the agreements' overview instead of from passages: reverse questions ("Vad
-ansvarar Svalöv för?") from the responsibility register, who takes part ("Vilka kommuner
-ingår i MalmöLundregionen?") and how long an agreement is valid ("Hur länge gäller
-avtalet om Tillståndsenheten Dalsland?") from the agreement's card. Both are derived at ingest
-time with verbatim evidence; when neither applies the question goes to the passages.
+ansvarar Svalöv för?") from the responsibility register; who takes part ("Vilka kommuner
+ingår i MalmöLundregionen?"), how long an agreement is valid, what it is for and the areas it
+lists from the agreement's card (assistant/qa/shapes/card.py says when a card answers).
+Register and cards are derived at ingest time with verbatim evidence; when none applies the
+question goes to the passages.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from assistant.overview import Overview, overview_of
 from assistant.qa.question import Question
 from assistant.qa.shapes.areas import areas_answer, asks_areas
-from assistant.qa.shapes.members import asked_document, asks_members, members_answer
+from assistant.qa.shapes.card import asked_document
+from assistant.qa.shapes.members import asks_members, members_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
 from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
 from assistant.qa.shapes.validity import asks_validity, validity_answer
@@ -41,38 +43,44 @@ def structured_answer(
     sources: Sources, question: Question, hits: Sequence[Hit], doc_ids: Collection[str] | None
 ) -> Answer | None:
     """The register's or the card's answer to the question, or None."""
-    wants_register = asked_party(question) is not None
-    card_field = members_answer if asks_members(question) else None
-    if card_field is None and asks_validity(question):
-        card_field = validity_answer
-    if card_field is None and asks_purpose(question):
-        card_field = purpose_answer
-    if card_field is None and asks_areas(question):
-        card_field = areas_answer
-    if not wants_register and card_field is None:
+    party = asked_party(question)
+    card_field = _card_field(question) if party is None else None
+    if party is None and card_field is None:
         return None
     try:
         overview = overview_of(sources.index.manifest, sources.index.version)
     except Exception:  # no overview stored with this index: answer from passages
         log.warning("no agreement overview in this index", exc_info=True)
         return None
-    if wants_register:
-        return _register_reply(sources, overview, question, hits, doc_ids)
+    if party is not None:
+        return _register_reply(sources, overview, question, party, hits, doc_ids)
+    assert card_field is not None
     return _card_reply(sources, overview, question, hits, doc_ids, card_field)
+
+
+def _card_field(question: Question) -> CardAnswer | None:
+    """The card answer for the field the question asks about, if it asks about one."""
+    for asks, answer in (
+        (asks_members, members_answer),
+        (asks_validity, validity_answer),
+        (asks_purpose, purpose_answer),
+        (asks_areas, areas_answer),
+    ):
+        if asks(question):
+            return answer
+    return None
 
 
 def _register_reply(
     sources: Sources,
     overview: Overview,
     question: Question,
+    party: str,
     hits: Sequence[Hit],
     doc_ids: Collection[str] | None,
 ) -> Answer | None:
     """A reverse question answered from the register, within the documents the search is
     limited to."""
-    party = asked_party(question)
-    if party is None:
-        return None
     titles = {c.doc_id: c.title for c in overview.cards}
     records = [r for r in overview.responsibilities_of(party) if not doc_ids or r.doc_id in doc_ids]
     vocabulary = sources.index.vocabulary
@@ -103,8 +111,8 @@ def _card_reply(
     doc_ids: Collection[str] | None,
     answer_from: CardAnswer,
 ) -> Answer | None:
-    """A question about one field of an agreement's card (who takes part, its period),
-    answered from the card of the agreement the question names."""
+    """A question about one field of an agreement's card (who takes part, its period, its
+    purpose, its areas), answered from the card of the agreement the question names."""
     titles = {c.doc_id: c.title for c in overview.cards}
     doc_id = asked_document(question, hits, lambda d: _context(sources, titles, d))
     if doc_id is None or (doc_ids and doc_id not in doc_ids):

@@ -117,6 +117,9 @@ def _line_lists(document: Document) -> Iterable[tuple[list[str], Evidence]]:
             names = find_names(line)
             if len(line) > 80 or not names or names[0].start > 0:
                 break
+            rest = line[names[0].end :].strip()
+            if rest and (rest[0] not in ",(–-:" or line.endswith(".")):
+                break  # "Örebro kommun är värdkommun." after the list is a sentence
             listed.append(names[0].written)
             last = line_block
         if len(listed) >= 2:  # the evidence: from the sentence that opens the list to its end

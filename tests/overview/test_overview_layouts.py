@@ -206,3 +206,11 @@ def test_a_duty_table_row_states_a_duty_of_its_own_party(tmp_path):
     )
     records = {(r.party, r.text) for r in _card(tmp_path, text).records}
     assert records == {("Åre", "Samordnar strategin.")}
+
+
+def test_a_sentence_after_a_list_one_a_line_is_no_party(tmp_path):
+    text = (
+        "# Avtal\n\nAvtalet ingås mellan följande parter:\n\nLaxå kommun\n\n"
+        "Kumla kommun, värdkommun\n\nÖrebro kommun är värdkommun.\n"
+    )
+    assert _card(tmp_path, text).parties.values == ("Laxå", "Kumla")

@@ -95,8 +95,8 @@ Kostnaderna delas lika mellan parterna.
 @pytest.mark.parametrize(
     ("question", "lead"),
     [
-        ("Vilka kommuner ingår i Sörmlands kustsamverkan?", "Nyköping, Oxelösund och Trosa [1]"),
-        ("Which municipalities are members of Sörmlands kustsamverkan?", "Oxelösund and Trosa [1]"),
+        ("Vilka kommuner ingår i Sörmlands kustsamverkan?", "Nyköping, Oxelösund och Trosa"),
+        ("Which municipalities are members of Sörmlands kustsamverkan?", "Oxelösund and Trosa"),
     ],
 )
 def test_who_takes_part_is_answered_from_the_card(tmp_path, embedder, question, lead):
@@ -142,7 +142,7 @@ def test_the_areas_a_document_lists_are_answered_from_the_card(tmp_path, embedde
     coast = _assistant_over(tmp_path / "coast", "avsiktsforklaring.md", COAST, embedder)
     answer = coast.ask("Vilka samverkansområden pekar avsiktsförklaringen för Sörmlands ut?")
     assert answer.text.startswith("Områden i ”Avsiktsförklaring om Sörmlands kustsamverkan”: ")
-    assert "kusterosion, översvämningsskydd och naturturism [1]" in answer.text
+    assert "kusterosion, översvämningsskydd och naturturism\n”" in answer.text
     # areas read from numbered headings are no answer: headings also say "Bakgrund"
     plan = _assistant_over(tmp_path / "plan", "plan.md", PLAN, embedder)
     assert not plan.ask("Vilka områden tar Sjöbygdens handlingsplan upp?").text.startswith(

@@ -4,8 +4,9 @@ the document states its areas in one list ("Dessa samverkansområden är kompete
 näringsliv samt framtidens välfärd."): the areas named and that sentence quoted and cited.
 
 Areas the card reads from numbered headings are not an answer (a document's headings are
-also "Bakgrund", "Parter", "Syfte"); nor is a card of another kind of document than the one
-asked about. Otherwise the question goes to the passages as any other.
+also "Bakgrund", "Parter", "Syfte"). As for who takes part (members.py): only for a
+question about the agreement as a whole whose agreement is found, when the card is of the
+kind of document asked about.
 """
 
 from __future__ import annotations
@@ -14,37 +15,47 @@ import re
 from collections.abc import Sequence
 
 from assistant.qa.question import Question
-from assistant.qa.shapes.members import chunk_holding, verbatim_quote
-from assistant.qa.shapes.validity import same_kind
-from assistant.types import Answer, Citation, Hit
+from assistant.qa.shapes.card import (
+    about_the_agreement,
+    card_answer,
+    chunk_holding,
+    listed,
+    same_kind,
+    verbatim_quote,
+)
+from assistant.types import Answer, Hit
 from ingest.overview.model import Card
 from ingest.schema import Chunk
 
-_AREAS = (
+_NAMED_AREAS = (
     r"(?:samverkansområden|samarbetsområden|fokusfrågor|fokusområden|målområden|"
-    r"insatsområden|prioriterade områden|områden)"
+    r"insatsområden|prioriterade områden)"
 )
+# "områden" / "areas" alone only with a verb of working on them (not "areas affected by")
+_WORKS_ON = r"(?:pekar|prioriter\w*|arbetar|jobbar|samverkar|driver|fokuserar|work|focus|cover)"
 ASKS_AREAS = (
-    re.compile(rf"^vilka (?:är )?(?:\w+ )?{_AREAS}\b", re.IGNORECASE),
+    re.compile(rf"^vilka (?:är )?(?:\w+ )?{_NAMED_AREAS}\b", re.IGNORECASE),
+    re.compile(rf"^vilka områden\b.*\b{_WORKS_ON}", re.IGNORECASE),
     re.compile(
         r"^(?:which|what) (?:are the )?(?:focus issues|focus areas|areas of cooperation|"
-        r"cooperation areas|target areas|priority areas|areas)\b",
+        r"cooperation areas|target areas|priority areas)\b",
         re.IGNORECASE,
     ),
+    re.compile(rf"^(?:which|what) areas\b.*\b{_WORKS_ON}", re.IGNORECASE),
 )
-LEAD = {"sv": "Områden i ”{title}”", "en": "Areas in ”{title}”"}
-MAX_ANSWER = 600
+LEAD = {"sv": "Områden i ”{title}”: {areas}", "en": "Areas in ”{title}”: {areas}"}
 
 
 def asks_areas(question: Question) -> bool:
-    return any(p.search(question.text.strip()) for p in ASKS_AREAS)
+    text = question.text.strip()
+    return any(p.search(text) for p in ASKS_AREAS) and about_the_agreement(question)
 
 
 def areas_answer(
     question: Question, card: Card | None, chunks: list[Chunk], hits: Sequence[Hit]
 ) -> Answer | None:
     """The areas of the card's stated list, that list cited; None when the card has no
-    single passage naming them all."""
+    single passage naming them all or is of another kind than the one asked about."""
     if card is None or card.areas.source != "document" or len(card.areas.values) < 2:
         return None
     if len(card.areas.evidence) != 1 or not same_kind(question, card):
@@ -55,12 +66,6 @@ def areas_answer(
     chunk = chunk_holding(chunks, evidence)
     if chunk is None:
         return None
-    quote = verbatim_quote(chunk, evidence)
     lang = question.language
-    joint = " och " if lang == "sv" else " and "
-    values = card.areas.values
-    listed = ", ".join(values[:-1]) + joint + values[-1]
-    text = f"{LEAD[lang].format(title=card.title)}: {listed} [1] – ”{quote}”"
-    if len(text) > MAX_ANSWER:
-        return None
-    return Answer(text, True, lang, (Citation(1, chunk, quote),), tuple(hits))
+    lead = LEAD[lang].format(title=card.title, areas=listed(card.areas.values, lang))
+    return card_answer(question, lead, [(chunk, verbatim_quote(chunk, evidence))], hits)

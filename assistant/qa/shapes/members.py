@@ -3,148 +3,101 @@ the Sjuhärad intent declaration?" answered from the agreement's card.
 
 The card's parties are derived at ingest time (ingest/overview), each with the verbatim
 passage that states them. The answer names them and quotes those passages, cited. It is
-given only when the question names the agreement the best passage comes from (or, naming
-none, when the best passages agree on one agreement) and the card states at least two
+given only for a question about the agreement as a whole (card.py) whose agreement is
+found, when the card is of the kind of document asked about and states at least two
 parties from the document itself; otherwise the question goes the usual way.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from assistant.qa.question import Question
-from assistant.types import Answer, Citation, Hit
-from ingest.overview.model import Card, Evidence
+from assistant.qa.shapes.card import (
+    about_the_agreement,
+    card_answer,
+    chunk_holding,
+    listed,
+    same_kind,
+    verbatim_quote,
+)
+from assistant.types import Answer, Hit
+from ingest.overview.model import Card
 from ingest.overview.names import canonical, find_names
 from ingest.schema import Chunk
 
+# the noun, at most a few words (the agreement's name), then the verb of taking part
 ASKS_MEMBERS = (
     re.compile(
         r"^(?:vilka|vilken|vilket)(?: \w+){0,2} (?:kommuner|parter|medlemmar|medlemskommuner|"
-        r"organisationer|aktörer)\b.*\b(?:ingår|ingick|är med|var med|deltar|deltog|"
-        r"står bakom|stod bakom|är parter|är medlemmar|samverkar|omfattas)\b",
+        r"organisationer|aktörer)(?: \w+){0,2} (?:ingår|är med|deltar|står bakom|är parter|"
+        r"är medlemmar|samverkar)\b",
         re.IGNORECASE,
     ),
     re.compile(r"^vilka är (?:parterna|medlemmarna|medlemskommunerna)\b", re.IGNORECASE),
     re.compile(
         r"^(?:which|what)(?: \w+){0,2} (?:municipalities|parties|members|member "
-        r"municipalities|organi[sz]ations)\b.*\b(?:are|were)\b.*\b(?:part of|members? of|in|"
-        r"involved in|participating in|behind|belong to)\b",
+        r"municipalities|organi[sz]ations)(?: \w+){0,2} (?:are|were) (?:the )?(?:part of|"
+        r"members? of|involved in|participating in|parties to|in (?:the )?(?:\w+ ){0,4}"
+        r"(?:cooperation|agreement|declaration|collaboration|partnership))\b",
         re.IGNORECASE,
     ),
     re.compile(r"^who (?:are|were) the (?:parties|members)\b", re.IGNORECASE),
 )
-# a question about signing or a subset ("which have already signed") is not about membership,
-# nor one about a body within the agreement ("Vilka kommuner ingår i arbetsgruppen?"): the
-# card holds the agreement's own parties
+# signing or applying is not taking part
 NOT_MEMBERS = re.compile(
-    r"\b(?:signed|sign|undertecknat|undertecknade|skrivit under|ansökt|applied|"
-    r"\w*grupp\w*|nätverk\w*|projekt\w*|nämnd\w*|råd\w*|utskott\w*|styrelse\w*|"
-    r"\w*group\w*|network\w*|project\w*|board\w*|committee\w*|council\w*)\b",
+    r"\b(?:signed|sign|undertecknat|undertecknade|skrivit under|ansökt|applied)\b", re.IGNORECASE
+)
+LEAD = {"sv": "Parter i ”{title}”: {names}", "en": "Parties to ”{title}”: {names}"}
+MAX_QUOTES = 2
+
+
+# after the verb, the agreement: its name or a word for a cooperation ("i samverkan", "bakom
+# avsiktsförklaringen"), not an activity within it ("deltar i turismarbetet")
+_LINKING = frozenset("i bakom med av redan numera idag nu of the in currently now".split())
+_COOPERATION = re.compile(
+    r"samverk|samarbet|avtal|avsiktsförklaring|överenskommels|förbund|region|cooperation|"
+    r"collaboration|agreement|declaration|partnership|association",
     re.IGNORECASE,
 )
-LEAD = {"sv": "Parter i ”{title}”", "en": "Parties to ”{title}”"}
-MAX_QUOTES = 2
-MAX_QUOTE = 240
-MAX_ANSWER = 600
-AGREEING_HITS = 3  # naming no agreement: at least two of the best three passages agree
-SEARCHED_HITS = 5  # naming one: the first of the best five passages' documents that holds it
 
 
 def asks_members(question: Question) -> bool:
     text = question.text.strip()
-    return any(p.search(text) for p in ASKS_MEMBERS) and not NOT_MEMBERS.search(text)
-
-
-def asked_document(
-    question: Question, hits: Sequence[Hit], context: Callable[[str], frozenset[str]]
-) -> str | None:
-    """The agreement the question asks about: of the best passages' documents, the first
-    whose title and opening passage hold every name the question gives (the agreement's own
-    name, not a name found anywhere in it); naming none, the best passage's document when
-    the best passages agree on it."""
-    if not hits:
-        return None
-    names = [t for t in question.terms if t.required and not t.surface[:1].isdigit()]
-    if names:
-        for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits[:SEARCHED_HITS]):
-            tokens = context(doc_id)
-            if all(t.found_in(tokens) for t in names):
-                return doc_id
-        return None
-    doc_id = hits[0].chunk.doc_id
-    top = [h.chunk.doc_id for h in hits[:AGREEING_HITS]]
-    return doc_id if top.count(doc_id) >= 2 else None
+    match = next((m for p in ASKS_MEMBERS if (m := p.search(text))), None)
+    if match is None or NOT_MEMBERS.search(text) or not about_the_agreement(question):
+        return False
+    words = [w for w in re.findall(r"[\w-]+", text[match.end() :]) if w.lower() not in _LINKING]
+    return not words or words[0][:1].isupper() or bool(_COOPERATION.search(words[0]))
 
 
 def members_answer(
-    question: Question,
-    card: Card | None,
-    chunks: list[Chunk],
-    hits: Sequence[Hit],
+    question: Question, card: Card | None, chunks: list[Chunk], hits: Sequence[Hit]
 ) -> Answer | None:
     """The parties of the card, with the passages that state them; None when the card
-    states fewer than two from the document."""
+    states fewer than two from the document or is of another kind than asked about."""
     if card is None or card.parties.source != "document" or len(card.parties.values) < 2:
         return None
-    cited: list[tuple[Chunk, str]] = []
+    if not same_kind(question, card):
+        return None
+    quoted: list[tuple[Chunk, str]] = []
     named: set[str] = set()
     # the passages that name the most parties first; a further one only for parties the
     # earlier ones do not name
-    by_count = sorted(card.parties.evidence, key=lambda e: -len(_named(e.quote)))
-    for evidence in by_count:
+    for evidence in sorted(card.parties.evidence, key=lambda e: -len(_named(e.quote))):
         chunk = chunk_holding(chunks, evidence)
         new = _named(evidence.quote) - named
-        if chunk is None or not new or any(chunk is c for c, _ in cited):
+        if chunk is None or not new or any(chunk is c for c, _ in quoted):
             continue
-        cited.append((chunk, verbatim_quote(chunk, evidence)))
+        quoted.append((chunk, verbatim_quote(chunk, evidence)))
         named |= new
-        if len(cited) == MAX_QUOTES:
+        if len(quoted) == MAX_QUOTES:
             break
-    if not cited:
-        return None
     lang = question.language
-    lead = LEAD[lang].format(title=card.title) + ": " + _listed(card.parties.values, lang)
-    parts = [f"{lead} [1]"]
-    citations = []
-    for n, (chunk, quote) in enumerate(cited, 1):
-        line = f"– ”{quote}” [{n}]"
-        if len("\n".join([*parts, line])) > MAX_ANSWER:
-            break
-        parts.append(line)
-        citations.append(Citation(n, chunk, quote))
-    if not citations:
-        return None
-    return Answer("\n".join(parts), True, lang, tuple(citations), tuple(hits))
-
-
-def _listed(names: Sequence[str], lang: str) -> str:
-    joint = " och " if lang == "sv" else " and "
-    return ", ".join(names[:-1]) + joint + names[-1] if len(names) > 1 else names[0]
-
-
-def chunk_holding(chunks: list[Chunk], evidence: Evidence) -> Chunk | None:
-    """The passage where the evidence starts (the one holding all of it, if any)."""
-    at = [c for c in chunks if c.start <= evidence.start < c.end]
-    return next((c for c in at if evidence.quote in c.text), at[0] if at else None)
+    lead = LEAD[lang].format(title=card.title, names=listed(card.parties.values, lang))
+    return card_answer(question, lead, quoted, hits)
 
 
 def _named(text: str) -> set[str]:
     return {canonical(n.written) for n in find_names(text)}
-
-
-def verbatim_quote(chunk: Chunk, evidence: Evidence) -> str:
-    """The evidence as it stands in the passage, or the passage's own text from the
-    evidence's first line on (a list one name a line reads as one line in a passage);
-    verbatim either way, at most MAX_QUOTE characters."""
-    if evidence.quote in chunk.text:
-        text = evidence.quote
-    else:
-        first = evidence.quote.strip().splitlines()[0].strip()
-        at = chunk.text.find(first)
-        text = chunk.text[at:] if at >= 0 else chunk.text
-    if len(text) <= MAX_QUOTE:
-        return text
-    cut = text[:MAX_QUOTE]
-    return cut.rsplit(" ", 1)[0] if " " in cut else cut

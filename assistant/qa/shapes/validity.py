@@ -2,9 +2,9 @@
 Gotland, Nynäshamn och Oskarshamn?" / "Until when is the declaration of intent valid?"
 answered from the agreement's card: the sentences that state its period, quoted and cited.
 
-As for who takes part (members.py): only when the question names the agreement in a
-document's title or opening passage (or the best passages agree on one), and the card states
-the period from the document itself; otherwise the question goes the usual way.
+As for who takes part (members.py): only for a question about the agreement as a whole
+whose agreement is found, when the card is of the kind of document asked about and states,
+from the document itself, the part of the period asked for.
 """
 
 from __future__ import annotations
@@ -13,8 +13,14 @@ import re
 from collections.abc import Sequence
 
 from assistant.qa.question import Question
-from assistant.qa.shapes.members import chunk_holding, verbatim_quote
-from assistant.types import Answer, Citation, Hit
+from assistant.qa.shapes.card import (
+    about_the_agreement,
+    card_answer,
+    chunk_holding,
+    same_kind,
+    verbatim_quote,
+)
+from assistant.types import Answer, Hit
 from ingest.overview.lexicon import cues, word_pattern
 from ingest.overview.model import Card
 from ingest.schema import Chunk
@@ -22,7 +28,7 @@ from ingest.schema import Chunk
 ASKS_VALIDITY = (
     re.compile(
         r"^(?:hur länge (?:gäller|löper)|när (?:löper|går) .+ ut\b|"
-        r"(?:från|fr\.o\.m\.) (?:vilket datum|när) gäller|"
+        r"(?:från|fr\.o\.m\.|från och med) (?:vilket datum|när) gäller|"
         r"(?:under )?vilken (?:period|tidsperiod) (?:gäller|avser|omfattar)|"
         r"till (?:och med )?när gäller|vilken giltighetstid)",
         re.IGNORECASE,
@@ -31,7 +37,7 @@ ASKS_VALIDITY = (
         r"^(?:until when (?:is|does)|how long (?:is|does|will) .+ (?:valid|run|apply|last)\b|"
         r"when does .+ (?:expire|end|run out)\b|from (?:when|which date) (?:is|does) .+ "
         r"(?:valid|apply)\b|(?:for )?what period does .+ (?:cover|apply)|"
-        r"what is the (?:validity|term) of)",
+        r"what is the validity of)",
         re.IGNORECASE,
     ),
 )
@@ -46,27 +52,20 @@ ASKS_END = re.compile(
     re.IGNORECASE,
 )
 ASKS_START = re.compile(
-    r"\b(?:från (?:vilket datum|när)|fr\.o\.m\.|from (?:when|which date)|since when)\b",
+    r"(?:\bfrån (?:och med )?(?:vilket datum|när)|\bfr\.o\.m\.|\bfrom (?:when|which date))",
     re.IGNORECASE,
 )
 LEAD = {"sv": "Enligt ”{title}”:", "en": "According to ”{title}”:"}
 MAX_QUOTES = 2
-MAX_ANSWER = 600
 
 
 def asks_validity(question: Question) -> bool:
     text = question.text.strip()
-    return any(p.search(text) for p in ASKS_VALIDITY) and not NOT_VALIDITY.search(text)
-
-
-def same_kind(question: Question, card: Card) -> bool:
-    """Whether the document the card is of can be the one asked about: a question about the
-    'samverkansavtal' behind a 'verksamhetsplan' asks about another document, the plan's
-    period is not its answer. A question naming no kind, or 'avtalet' for a
-    'samverkansavtal', can."""
-    asked = [k for k in cues()["kinds"] if re.search(rf"\b{k}", question.search_text, re.I)]
-    kind = card.kind.values[0].casefold() if card.kind.values else ""
-    return not asked or any(kind.endswith(k) or k.endswith(kind) for k in asked if kind)
+    return (
+        any(p.search(text) for p in ASKS_VALIDITY)
+        and not NOT_VALIDITY.search(text)
+        and about_the_agreement(question)
+    )
 
 
 def _states_what_is_asked(question: Question, card: Card) -> bool:
@@ -85,34 +84,21 @@ def _states_what_is_asked(question: Question, card: Card) -> bool:
 def validity_answer(
     question: Question, card: Card | None, chunks: list[Chunk], hits: Sequence[Hit]
 ) -> Answer | None:
-    """The sentences that state the card's period, cited; None when the card has none or is
-    of another kind of document than the one asked about."""
+    """The sentences that state the card's period, cited; None when the card does not state
+    what is asked or is of another kind of document than the one asked about."""
     if card is None or card.period.source != "document" or not card.period.stated:
         return None
     if not same_kind(question, card) or not _states_what_is_asked(question, card):
         return None
     validity = word_pattern([*cues()["period"]["validity"], *cues()["period"]["open_ended"]])
-    cited: list[tuple[Chunk, str]] = []
+    quoted: list[tuple[Chunk, str]] = []
     for evidence in card.period.evidence:
         if not validity.search(evidence.quote):  # a review sentence, not the validity
             continue
         chunk = chunk_holding(chunks, evidence)
-        if chunk is None or any(chunk is c for c, _ in cited):
+        if chunk is None or any(chunk is c for c, _ in quoted):
             continue
-        cited.append((chunk, verbatim_quote(chunk, evidence)))
-        if len(cited) == MAX_QUOTES:
+        quoted.append((chunk, verbatim_quote(chunk, evidence)))
+        if len(quoted) == MAX_QUOTES:
             break
-    if not cited:
-        return None
-    lang = question.language
-    parts = [LEAD[lang].format(title=card.title)]
-    citations = []
-    for n, (chunk, quote) in enumerate(cited, 1):
-        line = f"”{quote}” [{n}]"
-        if len("\n".join([*parts, line])) > MAX_ANSWER:
-            break
-        parts.append(line)
-        citations.append(Citation(n, chunk, quote))
-    if not citations:
-        return None
-    return Answer("\n".join(parts), True, lang, tuple(citations), tuple(hits))
+    return card_answer(question, LEAD[question.language].format(title=card.title), quoted, hits)
