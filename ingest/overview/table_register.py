@@ -6,12 +6,13 @@ in parentheses ("LÅNGSIKTIG KOMPETENSFÖRSÖRJNING (Eslöv, Höör, Lund, Lomma
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
 from ingest.overview.lexicon import cues, word_pattern
 from ingest.overview.locate import evidence
-from ingest.overview.model import Record, Role
+from ingest.overview.model import Evidence, Record, Role
 from ingest.overview.names import canonical, display, find_names
 from ingest.schema import Block, Document, TableRow
 
@@ -201,20 +202,7 @@ def _duty_records(document: Document, block: Block, row: TableRow) -> list[Recor
         return []
     names = [n.written for n in find_names(party_text)]
     proof = evidence(document, block, text)
-    return [
-        Record(
-            document.doc_id,
-            display(n),
-            canonical(n),
-            "ansvarig",
-            "",
-            text,
-            proof.section,
-            "table",
-            proof,
-        )
-        for n in dict.fromkeys(names)
-    ]
+    return _unnumbered(document, dict.fromkeys(names), text, "table", proof)
 
 
 def _label_records(document: Document, block: Block, row: TableRow) -> list[Record]:
@@ -229,6 +217,13 @@ def _label_records(document: Document, block: Block, row: TableRow) -> list[Reco
         return []
     text = match.group("label").strip()
     proof = evidence(document, block, label.strip())
+    return _unnumbered(document, names, text, "row_label", proof)
+
+
+def _unnumbered(
+    document: Document, names: Iterable[str], text: str, origin: str, proof: Evidence
+) -> list[Record]:
+    """One record a party, for a responsibility without an item number."""
     return [
         Record(
             document.doc_id,
@@ -238,7 +233,7 @@ def _label_records(document: Document, block: Block, row: TableRow) -> list[Reco
             "",
             text,
             proof.section,
-            "row_label",
+            origin,
             proof,
         )
         for n in names

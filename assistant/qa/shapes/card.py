@@ -12,7 +12,7 @@ passages' documents names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from assistant.qa.question import Question
 from assistant.types import Answer, Citation, Hit
@@ -112,6 +112,24 @@ def verbatim_quote(chunk: Chunk, evidence: Evidence) -> str:
     end = chunk.text.find(lines[-1], start)
     end = end + len(lines[-1]) if end >= 0 else len(chunk.text)
     return chunk.text[start:end]
+
+
+def quoted_passages(
+    evidence: Iterable[Evidence],
+    chunks: list[Chunk],
+    keep: Callable[[Evidence], bool] = lambda e: True,
+    limit: int = 2,
+) -> list[tuple[Chunk, str]]:
+    """Up to `limit` passages that hold the evidence kept, each once, with its quote."""
+    quoted: list[tuple[Chunk, str]] = []
+    for item in evidence:
+        chunk = chunk_holding(chunks, item) if keep(item) else None
+        if chunk is None or any(chunk is c for c, _ in quoted):
+            continue
+        quoted.append((chunk, verbatim_quote(chunk, item)))
+        if len(quoted) == limit:
+            break
+    return quoted
 
 
 def listed(names: Sequence[str], lang: str) -> str:

@@ -13,13 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.qa.question import Question
-from assistant.qa.shapes.card import (
-    about_the_agreement,
-    card_answer,
-    chunk_holding,
-    same_kind,
-    verbatim_quote,
-)
+from assistant.qa.shapes.card import about_the_agreement, card_answer, quoted_passages, same_kind
 from assistant.types import Answer, Hit
 from ingest.overview.model import Card
 from ingest.schema import Chunk
@@ -36,7 +30,6 @@ ASKS_PURPOSE = (
     ),
 )
 LEAD = {"sv": "Syftet enligt ”{title}”:", "en": "The purpose according to ”{title}”:"}
-MAX_QUOTES = 2
 
 
 def asks_purpose(question: Question) -> bool:
@@ -53,12 +46,5 @@ def purpose_answer(
         return None
     if not same_kind(question, card):
         return None
-    quoted: list[tuple[Chunk, str]] = []
-    for evidence in card.purpose.evidence:
-        chunk = chunk_holding(chunks, evidence)
-        if chunk is None or any(chunk is c for c, _ in quoted):
-            continue
-        quoted.append((chunk, verbatim_quote(chunk, evidence)))
-        if len(quoted) == MAX_QUOTES:
-            break
+    quoted = quoted_passages(card.purpose.evidence, chunks)
     return card_answer(question, LEAD[question.language].format(title=card.title), quoted, hits)

@@ -13,13 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.qa.question import Question
-from assistant.qa.shapes.card import (
-    about_the_agreement,
-    card_answer,
-    chunk_holding,
-    same_kind,
-    verbatim_quote,
-)
+from assistant.qa.shapes.card import about_the_agreement, card_answer, quoted_passages, same_kind
 from assistant.types import Answer, Hit
 from ingest.overview.lexicon import cues, word_pattern
 from ingest.overview.model import Card
@@ -56,7 +50,6 @@ ASKS_START = re.compile(
     re.IGNORECASE,
 )
 LEAD = {"sv": "Enligt ”{title}”:", "en": "According to ”{title}”:"}
-MAX_QUOTES = 2
 
 
 def asks_validity(question: Question) -> bool:
@@ -91,14 +84,6 @@ def validity_answer(
     if not same_kind(question, card) or not _states_what_is_asked(question, card):
         return None
     validity = word_pattern([*cues()["period"]["validity"], *cues()["period"]["open_ended"]])
-    quoted: list[tuple[Chunk, str]] = []
-    for evidence in card.period.evidence:
-        if not validity.search(evidence.quote):  # a review sentence, not the validity
-            continue
-        chunk = chunk_holding(chunks, evidence)
-        if chunk is None or any(chunk is c for c, _ in quoted):
-            continue
-        quoted.append((chunk, verbatim_quote(chunk, evidence)))
-        if len(quoted) == MAX_QUOTES:
-            break
+    # a review sentence is no validity
+    quoted = quoted_passages(card.period.evidence, chunks, lambda e: bool(validity.search(e.quote)))
     return card_answer(question, LEAD[question.language].format(title=card.title), quoted, hits)
