@@ -84,4 +84,6 @@ def _render(
 
 
 def _quote(candidate: Candidate, limit: int) -> str:
-    return quote_for(candidate.chunk, candidate.best_sentence, limit, candidate.focus)
+    return quote_for(
+        candidate.chunk, candidate.best_sentence, limit, candidate.focus, candidate.spans
+    )

@@ -86,6 +86,8 @@ class Candidate:
     features: tuple[float, ...]
     best_sentence: str
     focus: int | None = None  # where in the passage the answer most likely stands
+    # where the passage holds a date, amount or frequency of the kind asked for
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def chunk(self) -> Chunk:
@@ -204,8 +206,9 @@ class FeatureBuilder:
             r["doc_best"] = float(r["required_doc_share"] >= best_doc)
             sentence = r.pop("_sentence")
             focus = r.pop("_focus")
+            spans = r.pop("_spans")
             features = tuple(float(r[f]) for f in FEATURES)
-            out.append(Candidate(hit, rank, features, sentence, focus))
+            out.append(Candidate(hit, rank, features, sentence, focus, spans))
         return out
 
     def _raw(self, question: Question, asked: Asked, rank: int, hit: Hit, top_fused: float) -> dict:
@@ -367,4 +370,5 @@ def answer_features(
         ),
         "_sentence": scan.sentence,
         "_focus": focus(spans, anchors),
+        "_spans": tuple(spans) if kind in SPANS else (),
     }

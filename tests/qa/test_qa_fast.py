@@ -284,6 +284,22 @@ def test_a_quote_around_the_answer_starts_where_its_sentence_starts():
     assert quote in text and len(quote) <= 200
 
 
+def test_a_quote_keeps_its_best_sentence_when_that_holds_an_answer_of_the_asked_kind():
+    filler = " ".join(f"Mening {i} om något annat än frågan." for i in range(20))
+    text = f"Målbild 2019-2022 för antagande. {filler} Målbilden togs fram under 2018. {filler}"
+    chunk = Chunk("c7", "plan.txt", "T", (), text, 0, len(text))
+    best = "Målbilden togs fram under 2018."
+    spans = [(text.index("2019-2022"), text.index("2019-2022") + 9)]
+    spans.append((text.index("2018"), text.index("2018") + 4))
+    # the focus (a year nearer the question's words) does not pull the quote away from
+    # the best sentence, which holds a year itself
+    quote = quote_for(chunk, best, limit=200, focus=spans[0][0], spans=spans)
+    assert best in quote and "2019-2022" not in quote
+    # without a span of its own, the best sentence gives way to the focus
+    quote = quote_for(chunk, best, limit=200, focus=spans[0][0], spans=spans[:1])
+    assert "2019-2022" in quote
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [

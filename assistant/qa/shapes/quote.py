@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ingest.schema import Chunk
 from ingest.sentences import split_sentences
 
@@ -9,18 +11,25 @@ MAX_QUOTE = 480  # characters of quoted passages together; answers stay under 60
 
 
 def quote_for(
-    chunk: Chunk, sentence: str, limit: int = MAX_QUOTE, focus: int | None = None
+    chunk: Chunk,
+    sentence: str,
+    limit: int = MAX_QUOTE,
+    focus: int | None = None,
+    spans: Sequence[tuple[int, int]] = (),
 ) -> str:
     """The whole passage when it is short; else the sentences around the best one, or
-    around `focus` (where the answer stands) when those sentences leave it out."""
+    around `focus` (where the answer stands) when those sentences leave it out and hold
+    none of the answer `spans` (dates, amounts of the kind asked for) either."""
     text = chunk.text.strip()
     if len(text) <= limit:
         return text
+    shift = len(chunk.text) - len(chunk.text.lstrip())
     if focus is not None:
-        focus -= len(chunk.text) - len(chunk.text.lstrip())
+        focus -= shift
     quoted = _sentence_window(text, sentence, limit)
     start = text.find(quoted)
-    if focus is not None and not start <= focus < start + len(quoted):
+    holds_span = any(start <= a - shift and b - shift <= start + len(quoted) for a, b in spans)
+    if focus is not None and not holds_span and not start <= focus < start + len(quoted):
         around = _sentence_at(text, focus)
         if around is not None:  # the sentences around the answer, from a sentence start
             quoted = _sentence_window(text, around, limit)
