@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.schema import Block, Chunk, Document
 from ingest.sentences import split_sentences
 
-CHUNKER_VERSION = "20"  # 20: PDF empty cells empty in records; one-heading texts split by lines
+CHUNKER_VERSION = "21"  # 21: setext headings ("Title" over "====" or "----") in texts
 MAX_WORDS = 70
 
 

@@ -24,6 +24,9 @@ from ingest.parse.tables import (
 from ingest.schema import Block, TableRow
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# a setext underline: "Title" over "=====" is a heading of level 1, over "-----" of level 2
+_SETEXT = re.compile(r"^\s*(?:(=)={2,}|-{3,})\s*$")
+_MAX_SETEXT_WORDS = 25
 _NUMBERED = re.compile(
     r"^(?:(?P<word>Del|Ambition|Målområde|Mål|Kapitel|Avsnitt|Bilaga|Fokusområde|"
     r"Insatsområde|Område|Etapp)\s+)?(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<rest>\S.*)$"
@@ -187,6 +190,19 @@ class _Parser:
 
     def add_text_group(self, lines: list[_Line]) -> None:
         """A run of non-blank, non-table lines: a heading, list items or a paragraph."""
+        underline = _SETEXT.match(lines[-1].text)
+        if underline:  # the underline is a rule, never text
+            lines = lines[:-1]
+            if not lines:
+                return
+            text = " ".join(clean_inline(ln.text) for ln in lines).strip()
+            if len(text.split()) <= _MAX_SETEXT_WORDS and not text.endswith("."):
+                # a numbered heading keeps its number's depth ("1 Parter", "4.2 Vatten")
+                level = _heading_level(text, 1 if underline.group(1) else 2) or 1
+                self.structural_level = level
+                self._note_number(_NUMBERED.match(text))
+                self.add_heading(text, level, lines[0].start, lines[-1].end)
+                return
         first = lines[0].text
         md = _MD_HEADING.match(first)
         if md and len(lines) == 1:

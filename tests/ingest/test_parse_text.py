@@ -164,3 +164,26 @@ def test_short_lines_without_a_blank_line_between_them():
     ]
     source = "Avsiktsförklaring om turism\nKommunerna samverkar om turism\n"
     assert source[blocks[1].start : blocks[1].end] == "Kommunerna samverkar om turism"
+
+
+def test_setext_underlines_make_headings_and_never_text():
+    source = (
+        "Protokollsutdrag – Kommunstyrelsen, § 58: Anslutning till\n"
+        "Tillståndsenheten Dalsland\n"
+        "==========================================\n\n"
+        "Sammanträdesdatum: 2025-04-09.\n\n"
+        "Ärende\n------\n\n"
+        "Kommunen ansluter sig till enheten från den 1 januari 2026.\n\n"
+        "En mening som slutar med punkt.\n"
+        "-------\n"
+    )
+    title, blocks = parse_text(source)
+    assert title == (
+        "Protokollsutdrag – Kommunstyrelsen, § 58: Anslutning till Tillståndsenheten Dalsland"
+    )
+    assert not any("==" in b.text or "--" in b.text for b in blocks)
+    decision = next(b for b in blocks if b.text.startswith("Kommunen ansluter"))
+    assert decision.heading_path == ("Ärende",)
+    # a rule under a sentence is only a rule: the sentence stays a paragraph
+    sentence = next(b for b in blocks if b.text == "En mening som slutar med punkt.")
+    assert sentence.kind == "paragraph"
