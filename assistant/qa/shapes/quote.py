@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ingest.schema import Chunk
 from ingest.sentences import split_sentences
 
-MAX_QUOTE = 480  # characters of quoted passages together; answers stay under 600
+MAX_QUOTE = 550  # characters of quoted passages together; answers stay under 600
 
 
 def quote_for(
