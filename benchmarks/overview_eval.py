@@ -50,6 +50,7 @@ FOLDERS = {
     "fresh": REPO / "benchmarks" / "questions" / "docs" / "fresh",
     "holdout": REPO / "benchmarks" / "questions" / "docs" / "holdout",
     "fresh3": REPO / "benchmarks" / "questions" / "docs" / "fresh3",
+    "fresh4": REPO / "benchmarks" / "questions" / "docs" / "fresh4",
 }
 SPLIT = REPO / "benchmarks" / "overview" / "split.toml"
 SEEDS = REPO.parent / "shared" / "seeds"
