@@ -17,7 +17,7 @@ from typing import Any
 from ingest.messages import Problem, cause
 from ingest.parse import ParsedFile, UnreadableDocument
 from ingest.parse.html import BlockBuilder, cell_markup
-from ingest.parse.text import choose_title
+from ingest.parse.title import choose_title
 from ingest.schema import Block
 
 OLE_FORMAT = "ole_format"

@@ -19,7 +19,7 @@ from pathlib import Path
 from ingest.parse import ParsedFile
 from ingest.parse.markup import clean_inline
 from ingest.parse.tables import Table, looks_like_header
-from ingest.parse.text import choose_title
+from ingest.parse.title import choose_title
 from ingest.schema import Block, BlockKind, TableRow
 
 _SKIPPED = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "select"}

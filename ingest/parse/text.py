@@ -21,6 +21,7 @@ from ingest.parse.tables import (
     split_pipe_row,
     split_tab_row,
 )
+from ingest.parse.title import choose_title
 from ingest.schema import Block, TableRow
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -190,18 +191,9 @@ class _Parser:
 
     def add_text_group(self, lines: list[_Line]) -> None:
         """A run of non-blank, non-table lines: a heading, list items or a paragraph."""
-        underline = _SETEXT.match(lines[-1].text)
-        if underline:  # the underline is a rule, never text
-            lines = lines[:-1]
+        if _SETEXT.match(lines[-1].text):
+            lines = self._setext(lines)
             if not lines:
-                return
-            text = " ".join(clean_inline(ln.text) for ln in lines).strip()
-            if len(text.split()) <= _MAX_SETEXT_WORDS and not text.endswith("."):
-                # a numbered heading keeps its number's depth ("1 Parter", "4.2 Vatten")
-                level = _heading_level(text, 1 if underline.group(1) else 2) or 1
-                self.structural_level = level
-                self._note_number(_NUMBERED.match(text))
-                self.add_heading(text, level, lines[0].start, lines[-1].end)
                 return
         first = lines[0].text
         md = _MD_HEADING.match(first)
@@ -251,6 +243,22 @@ class _Parser:
             current.append(line)
         if current:
             self.add_paragraph(current)
+
+    def _setext(self, lines: list[_Line]) -> list[_Line]:
+        """Lines over a setext underline: a heading (nothing left to read), or, when they
+        are a sentence, text over a rule (the lines without it)."""
+        underline = _SETEXT.match(lines[-1].text)
+        assert underline is not None
+        lines = lines[:-1]
+        text = " ".join(clean_inline(ln.text) for ln in lines).strip()
+        if not lines or len(text.split()) > _MAX_SETEXT_WORDS or text.endswith("."):
+            return lines
+        # a numbered heading keeps its number's depth ("1 Parter", "4.2 Vatten")
+        level = _heading_level(text, 1 if underline.group(1) else 2) or 1
+        self.structural_level = level
+        self._note_number(_NUMBERED.match(text))
+        self.add_heading(text, level, lines[0].start, lines[-1].end)
+        return []
 
     # tables -------------------------------------------------------------------
     def add_table_rows(self, rows: list[tuple[list[str], _Line]]) -> None:
@@ -345,30 +353,6 @@ class _Parser:
         if rows:
             self.add_table_rows(rows)
         return i
-
-
-_DOCUMENT_KINDS = re.compile(
-    r"\b(avsiktsförklaring|överenskommelse|samverkansavtal|samarbetsavtal|avtal|"
-    r"verksamhetsplan|handlingsplan|plan|strategi|program|policy|riktlinje|"
-    r"överenskommelsen|protokoll)\b",
-    re.IGNORECASE,
-)
-_NOT_A_TITLE = re.compile(r"^(dnr|diarienummer|datum|sid|sida)\b|^[\d\s\-–/.:]+$", re.IGNORECASE)
-
-
-def choose_title(found: str | None, blocks: list[Block]) -> str | None:
-    """The document's title: its first line when it names the kind of document (plan, avtal,
-    överenskommelse ...); else the first such line soon after, prefixed by a short first
-    line (an organisation's name) or replacing a date or reference number."""
-    if found and _DOCUMENT_KINDS.search(found):
-        return found
-    for block in blocks[1:15]:
-        text = block.text
-        if len(text.split()) <= 15 and _DOCUMENT_KINDS.search(text) and not text.endswith("."):
-            if found and not _NOT_A_TITLE.search(found) and len(found.split()) <= 3:
-                return f"{found}: {text}"  # "MalmöLundregionen: Verksamhetsplan 2016-2018"
-            return text
-    return found
 
 
 def parse_text(source: str) -> tuple[str | None, list[Block]]:
