@@ -30,7 +30,7 @@ from assistant.qa.retrieve import Retriever
 from assistant.qa.scorer import load_scorer
 from assistant.qa.shapes.ocr_note import uncertain_reading_note
 from assistant.qa.thesaurus import status as thesaurus_status
-from assistant.structured import Sources, structured_answer
+from assistant.structured import Sources, role_fallback, structured_answer
 from assistant.types import Answer, Hit, Language, Turn
 from ingest.embed import Embedder, make_embedder
 from ingest.remote import RemoteTarget, current_remote, open_remote
@@ -331,9 +331,13 @@ class Assistant:
         if answer is None:
             scorer = load_scorer()
             ranked: list[Ranked] = []
-            if not self.absent_names(analysed, loaded):  # a name no passage holds: no answer
+            absent = self.absent_names(analysed, loaded)
+            if not absent:  # a name no passage holds: no answer
                 ranked = rank(analysed, hits, loaded.features, scorer)
             answer = compose(analysed, hits, ranked, scorer)
+            if not answer.found and not absent:
+                sources = Sources(loaded.index, loaded.documents)
+                answer = role_fallback(sources, analysed, hits, doc_ids) or answer
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - started) * 1000, 2),

@@ -3,7 +3,8 @@ ansvarar Svalöv för?") from the responsibility register; who takes part ("Vilk
 ingår i MalmöLundregionen?"), how long an agreement is valid, what it is for and the areas it
 lists from the agreement's card (assistant/qa/shapes/card.py says when a card answers).
 Register and cards are derived at ingest time with verbatim evidence; when none applies the
-question goes to the passages.
+question goes to the passages. Who holds a role (chair, host, convener, secretariat) is read
+from the sentence that states it when the passages' scorer abstains.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from dataclasses import dataclass
 from assistant.overview import Overview, overview_of
 from assistant.qa.question import Question
 from assistant.qa.shapes.areas import areas_answer, asks_areas
-from assistant.qa.shapes.card import asked_document
+from assistant.qa.shapes.card import SEARCHED_HITS, asked_document
 from assistant.qa.shapes.members import asks_members, members_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
 from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
+from assistant.qa.shapes.roles import agreement_names, asked_role, role_answer
 from assistant.qa.shapes.validity import asks_validity, validity_answer
 from assistant.types import Answer, Hit
 from ingest.lexical import tokenize
@@ -119,3 +121,47 @@ def _card_reply(
         return None
     chunks = sources.documents.get(doc_id, [])
     return answer_from(question, overview.card(doc_id), chunks, hits)
+
+
+def role_fallback(
+    sources: Sources, question: Question, hits: Sequence[Hit], doc_ids: Collection[str] | None
+) -> Answer | None:
+    """Who holds a role the question asks about (chair, host, convener, secretariat), from
+    the sentence of the named agreement that states it; for when the passages' scorer
+    abstains (assistant/qa/shapes/roles.py)."""
+    role = asked_role(question)
+    if role is None:
+        return None
+    try:
+        overview = overview_of(sources.index.manifest, sources.index.version)
+    except Exception:  # no overview stored with this index
+        log.warning("no agreement overview in this index", exc_info=True)
+        return None
+    titles = {c.doc_id: c.title for c in overview.cards}
+
+    def context(doc_id: str) -> frozenset[str]:
+        return _context(sources, titles, doc_id)
+
+    names = agreement_names(question)
+    if names:  # the one document among the best passages' that holds every name
+        holding = [
+            d
+            for d in dict.fromkeys(h.chunk.doc_id for h in hits[:SEARCHED_HITS])
+            if all(t.found_in(context(d)) for t in names)
+        ]
+        doc_id = holding[0] if len(holding) == 1 else None
+    else:
+        doc_id = asked_document(question, hits, context)
+    if doc_id is None or (doc_ids and doc_id not in doc_ids):
+        return None
+    vocabulary = sources.index.vocabulary
+    return role_answer(
+        question,
+        role,
+        doc_id,
+        titles.get(doc_id, doc_id),
+        sources.documents.get(doc_id, []),
+        hits,
+        lambda text: frozenset(tokenize(text, vocabulary)),
+        context(doc_id),
+    )
