@@ -101,3 +101,20 @@ def test_a_person_holding_the_role_leads_the_answer_with_the_party():
     reply = role_answer(asked, role, "om.txt", "Om förbundet", [chunk], [], tokens, frozenset())
     assert reply is not None
     assert reply.text.startswith("Katarina Jonsson (m), Skövde kommun – according to")
+
+
+def test_a_sentence_about_another_body_does_not_answer_for_the_one_named_before_it():
+    text = (
+        "Arbetsgrupperna tar fram underlag. Kommunstyrelsernas ordförande bildar en "
+        "referensgrupp som leds av Ystads kommun."
+    )
+    chunk = Chunk("k1", "kust.txt", "Kustsamverkan", (), text, 0, len(text))
+    asked = question("Vem leder arbetsgrupperna?")
+    role = asked_role(asked)
+    assert role is not None
+    reply = role_answer(asked, role, "kust.txt", "Kustsamverkan", [chunk], [], tokens, frozenset())
+    assert reply is None
+    # the same sentence answers for the body it names
+    asked = question("Vem leder referensgruppen?")
+    reply = role_answer(asked, role, "kust.txt", "Kustsamverkan", [chunk], [], tokens, frozenset())
+    assert reply is not None and reply.text.startswith("Ystad")

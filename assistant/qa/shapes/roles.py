@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.qa.forms import present_in
 from assistant.qa.question import Question, Term
 from assistant.qa.shapes.card import card_answer
 from assistant.qa.shapes.quote import quote_for
@@ -65,7 +66,8 @@ def roles() -> tuple[Role, ...]:
 
 
 @cache
-def _frame() -> re.Pattern[str]:
+def frame_words() -> re.Pattern[str]:
+    """Words that name the kind of answer asked for ("vilken kommun", "which party")."""
     return _alternation(_data()["question"]["frame"])
 
 
@@ -98,18 +100,46 @@ def role_answer(
     context: frozenset[str],
 ) -> Answer | None:
     """The party holding the role, with the passage that states it, or None."""
-    # what the question asks about besides the role, the kind of answer and the agreement
-    # (its names and the words its title and opening use), except a body within it
-    wanted = [
+    asked_names = _asked_parties(question.text)
+    found: dict[str, tuple[Chunk, str]] = {}
+    wanted = wanted_terms(question, context, role.asked)
+    for chunk, sentence in stating_sentences(chunks, doc_id, tokens, wanted):
+        party = _holder(role, sentence, asked_names)
+        if party is not None:
+            found.setdefault(party, (chunk, sentence))
+    if len(found) != 1:
+        return None
+    party, (chunk, sentence) = next(iter(found.items()))
+    lead = LEAD[question.language].format(party=_with_person(sentence, party), title=title)
+    return card_answer(question, lead, [(chunk, quote_for(chunk, sentence, QUOTE))], hits)
+
+
+def wanted_terms(
+    question: Question, context: frozenset[str], asked: re.Pattern[str] | None = None
+) -> list[Term]:
+    """What the question asks about besides what it asks for (`asked`, the kind of answer)
+    and the agreement (its names and the words its title and opening use), except a body
+    within it ("styrgruppen"), whose name must stand where the answer does."""
+    return [
         t
         for t in question.terms
         if t.weight > FRAME_WEIGHT
-        and not role.asked.search(t.surface)
-        and not _frame().fullmatch(t.surface)
+        and not (asked and asked.search(t.surface))
+        and not frame_words().fullmatch(t.surface)
         and not (t.found_in(context) and (_is_name(t) or not _bodies().search(t.surface)))
     ]
-    asked_names = _asked_parties(question.text)
-    found: dict[str, tuple[Chunk, str]] = {}
+
+
+def stating_sentences(
+    chunks: list[Chunk],
+    doc_id: str,
+    tokens: Callable[[str], frozenset[str]],
+    wanted: list[Term],
+) -> Iterator[tuple[Chunk, str]]:
+    """The document's sentences (a table row is one) that, with the sentence before them
+    and their passage's headings, hold every wanted term; never a negated one. A body
+    ("arbetsgrupperna") named only in the sentence before counts when the sentence names
+    no other body ("en referensgrupp som sammanträder …" is not about the working groups)."""
     for chunk in chunks:
         if chunk.doc_id != doc_id:
             continue
@@ -118,18 +148,23 @@ def role_answer(
         previous: frozenset[str] = frozenset()
         for sentence in sentences:
             own = tokens(sentence)
-            where = own | previous | headings
+            here, where = own | headings, own | previous | headings
             previous = own
-            if NEGATED.search(sentence) or not all(t.found_in(where) for t in wanted):
+            if NEGATED.search(sentence) or not all(_holds(t, where) for t in wanted):
                 continue
-            party = _holder(role, sentence, asked_names)
-            if party is not None:
-                found.setdefault(party, (chunk, sentence))
-    if len(found) != 1:
-        return None
-    party, (chunk, sentence) = next(iter(found.items()))
-    lead = LEAD[question.language].format(party=_with_person(sentence, party), title=title)
-    return card_answer(question, lead, [(chunk, quote_for(chunk, sentence, QUOTE))], hits)
+            before = [t for t in wanted if not _holds(t, here)]
+            if any(_bodies().search(t.surface) for t in before) and _bodies().search(sentence):
+                continue
+            yield chunk, sentence
+
+
+def _holds(term: Term, tokens: frozenset[str]) -> bool:
+    """A body by its whole name ("arbetsgrupp", not "arbete" and "grupp" apart); any other
+    term as the passages' scorer finds it."""
+    if not _bodies().search(term.surface):
+        return term.found_in(tokens)
+    whole = [alt for alt in term.alternatives if len(alt) == 1]
+    return any(present_in(alt[0], tokens) for alt in whole)
 
 
 def _holder(role: Role, sentence: str, asked: set[str]) -> str | None:
