@@ -327,7 +327,8 @@ class Assistant:
             log.warning("question over its time budget after %.1f s", retrieved - started)
             spent = {"retrieve": round((retrieved - started) * 1000, 2), "answer": 0.0}
             return too_slow_answer(analysed.language, spent)
-        answer = structured_answer(Sources(loaded.index, loaded.documents), analysed, hits, doc_ids)
+        sources = Sources(loaded.index, loaded.documents)
+        answer = structured_answer(sources, analysed, hits, doc_ids)
         if answer is None:
             scorer = load_scorer()
             ranked: list[Ranked] = []
@@ -335,8 +336,7 @@ class Assistant:
             if not absent:  # a name no passage holds: no answer
                 ranked = rank(analysed, hits, loaded.features, scorer)
             answer = compose(analysed, hits, ranked, scorer)
-            if not answer.found and not absent:
-                sources = Sources(loaded.index, loaded.documents)
+            if not answer.found and not absent:  # who holds a role, from its sentence
                 answer = role_fallback(sources, analysed, hits, doc_ids) or answer
         done = time.perf_counter()
         timings = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.overview import Overview, overview_of
 from assistant.qa.question import Question
 from assistant.qa.shapes.areas import areas_answer, asks_areas
-from assistant.qa.shapes.card import SEARCHED_HITS, asked_document
+from assistant.qa.shapes.card import asked_document
 from assistant.qa.shapes.members import asks_members, members_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
 from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
@@ -142,16 +142,8 @@ def role_fallback(
     def context(doc_id: str) -> frozenset[str]:
         return _context(sources, titles, doc_id)
 
-    names = agreement_names(question)
-    if names:  # the one document among the best passages' that holds every name
-        holding = [
-            d
-            for d in dict.fromkeys(h.chunk.doc_id for h in hits[:SEARCHED_HITS])
-            if all(t.found_in(context(d)) for t in names)
-        ]
-        doc_id = holding[0] if len(holding) == 1 else None
-    else:
-        doc_id = asked_document(question, hits, context)
+    names = agreement_names(question)  # a role is read only from the agreement named
+    doc_id = asked_document(question, hits, context, names) if names else None
     if doc_id is None or (doc_ids and doc_id not in doc_ids):
         return None
     vocabulary = sources.index.vocabulary

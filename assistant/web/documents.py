@@ -143,7 +143,7 @@ def extracted_text(path: Path) -> str | None:
             from ingest.parse.image import image_text
 
             return image_text(path)
-        from ingest.parse.text import read_text
+        from ingest.parse.decode import read_text
 
         return read_text(path)
     except Exception:  # unreadable now: the reader falls back to the indexed passages

@@ -23,7 +23,8 @@ class ParsedFile:
 
 
 def parse_plain_text(path: Path) -> ParsedFile:
-    from ingest.parse.text import parse_text, read_text
+    from ingest.parse.decode import read_text
+    from ingest.parse.text import parse_text
 
     text = read_text(path)
     title, blocks = parse_text(text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from ingest.lexical import STOPWORDS
 from ingest.parse.markup import clean_inline
@@ -27,7 +26,7 @@ from ingest.schema import Block, TableRow
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # a setext underline: "Title" over "=====" is a heading of level 1, over "-----" of level 2
 _SETEXT = re.compile(r"^\s*(?:(=)={2,}|-{3,})\s*$")
-_MAX_SETEXT_WORDS = 25
+_MAX_SETEXT_WORDS = 25  # a title over "====" may run over two lines
 _NUMBERED = re.compile(
     r"^(?:(?P<word>Del|Ambition|Målområde|Mål|Kapitel|Avsnitt|Bilaga|Fokusområde|"
     r"Insatsområde|Område|Etapp)\s+)?(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<rest>\S.*)$"
@@ -55,15 +54,6 @@ class _Line:
     text: str
     start: int
     end: int
-
-
-def read_text(path: Path) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to cp1252 for older exports."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _lines(source: str) -> list[_Line]:
@@ -251,7 +241,15 @@ class _Parser:
         assert underline is not None
         lines = lines[:-1]
         text = " ".join(clean_inline(ln.text) for ln in lines).strip()
-        if not lines or len(text.split()) > _MAX_SETEXT_WORDS or text.endswith("."):
+        # the first heading may be a long title; later ones are short lines
+        most = _MAX_SETEXT_WORDS if self.title is None and not self.blocks else _MAX_HEADING_WORDS
+        if not re.search(r"\w", text):  # a rule under markup only: nothing to read
+            return []
+        if (
+            len(text.split()) > most
+            or text.endswith((".", ":", ";", ","))
+            or any(_LIST.match(ln.text) for ln in lines)
+        ):
             return lines
         # a numbered heading keeps its number's depth ("1 Parter", "4.2 Vatten")
         level = _heading_level(text, 1 if underline.group(1) else 2) or 1
@@ -303,6 +301,8 @@ class _Parser:
             ):
                 group.append(lines[j])
                 j += 1
+                if _SETEXT.match(group[-1].text):  # an underline ends what it underlines
+                    break
             self.add_text_group(group)
             i = j
         return self.blocks

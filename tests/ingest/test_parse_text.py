@@ -187,3 +187,18 @@ def test_setext_underlines_make_headings_and_never_text():
     # a rule under a sentence is only a rule: the sentence stays a paragraph
     sentence = next(b for b in blocks if b.text == "En mening som slutar med punkt.")
     assert sentence.kind == "paragraph"
+
+
+def test_a_setext_underline_ends_its_heading_without_a_blank_line_and_never_joins_a_list():
+    source = (
+        "Avtal om samverkan\n===================\n\n"
+        "Ärende\n------\nKommunen ansluter sig till enheten.\n\n"
+        "- Punkt ett\n- Punkt två\n----------\n\n"
+        "Beslut:\n-------\n\n**\n---\n"
+    )
+    _, blocks = parse_text(source)
+    assert not any("--" in b.text or "==" in b.text for b in blocks)
+    decision = next(b for b in blocks if b.text.startswith("Kommunen ansluter"))
+    assert decision.heading_path == ("Ärende",) and decision.kind == "paragraph"
+    assert [b.text for b in blocks if b.kind == "list_item"] == ["Punkt ett", "Punkt två"]
+    assert not any(b.kind == "heading" and b.text in ("Beslut:", "**") for b in blocks)

@@ -108,3 +108,15 @@ def test_one_compound_head_written_two_ways(assistant):
     answer = assistant.ask("Vem ansvarar för att öka antalet laddstationer per kommun?")
     assert answer.text.startswith("Ansvarig: Höganäs [1]")
     assert "5.10" in answer.citations[0].quote
+
+
+def test_who_holds_a_role_is_read_from_its_sentence_when_the_passages_abstain(assistant):
+    """The scorer abstains; the sentence naming the secretariat's provider answers."""
+    answer = assistant.ask("Vem tillhandahåller sekretariatet i Familjen Helsingborg?")
+    assert answer.found
+    assert answer.text.startswith("Helsingborg – enligt ”Verksamhetsplan Familjen Helsingborg")
+    assert "Helsingborgs stad tillhandahåller" in answer.citations[0].quote
+    # limited to another document, the role is not looked for in this one
+    other = "business-region-halmstad-avsiktsforklaring.txt"
+    limited = assistant.ask("Vem tillhandahåller sekretariatet i Familjen Helsingborg?", {other})
+    assert not limited.found

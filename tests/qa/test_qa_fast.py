@@ -298,6 +298,16 @@ def test_a_quote_keeps_its_best_sentence_when_that_holds_an_answer_of_the_asked_
     # without a span of its own, the best sentence gives way to the focus
     quote = quote_for(chunk, best, limit=200, focus=spans[0][0], spans=spans[:1])
     assert "2019-2022" in quote
+    # a span of the asked kind in a sentence next to the best one does not hold it either
+    text = (
+        f"{filler} Avtalet gäller från den 1 januari 2024. {filler} Om giltigheten. "
+        f"Den 10 maj 2023 skrevs det under. {filler}"
+    )
+    chunk = Chunk("c8", "plan.txt", "T", (), text, 0, len(text))
+    spans = [(text.index("den 1 januari 2024"), text.index("den 1 januari 2024") + 18)]
+    spans.append((text.index("Den 10 maj 2023"), text.index("Den 10 maj 2023") + 15))
+    quote = quote_for(chunk, "Om giltigheten.", limit=200, focus=spans[0][0], spans=spans)
+    assert "1 januari 2024" in quote
 
 
 @pytest.mark.parametrize(

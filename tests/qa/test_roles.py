@@ -118,3 +118,74 @@ def test_a_sentence_about_another_body_does_not_answer_for_the_one_named_before_
     asked = question("Vem leder referensgruppen?")
     reply = role_answer(asked, role, "kust.txt", "Kustsamverkan", [chunk], [], tokens, frozenset())
     assert reply is not None and reply.text.startswith("Ystad")
+
+
+def one_passage(text: str, title: str = "Avtal") -> list[Chunk]:
+    return [Chunk("x1", "x.txt", title, (), text, 0, len(text))]
+
+
+def answer_from(text: str, asked_text: str, title: str = "Avtal"):
+    asked = question(asked_text)
+    role = asked_role(asked)
+    assert role is not None
+    return role_answer(
+        asked, role, "x.txt", title, one_passage(text, title), [], tokens, frozenset()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # the body is the subject of "leder"; the parties are its members
+        (
+            "Styrgruppen leder arbetet och består av Ystads kommun och Trosa kommun.",
+            "Vem leder styrgruppen?",
+        ),
+        # "leder till" is not leading
+        ("Styrgruppens arbete leder till att Ystads kommun får stöd.", "Vem leder styrgruppen?"),
+        # another body's chair, one of a list
+        (
+            "Styrgruppen består av kommunstyrelsens ordförande i Ystads kommun, Trosa kommun "
+            "och Nyköpings kommun.",
+            "Vem är ordförande i styrgruppen?",
+        ),
+        # a chair in turns names no one holder
+        (
+            "Ordförandeskapet i styrgruppen roterar mellan Trosa kommun och Nyköpings kommun.",
+            "Vem är ordförande i styrgruppen?",
+        ),
+        # asked what the host does, not who it is
+        ("Värdkommunen fakturerar Trosa kommun varje kvartal.", "Vem fakturerar värdkommunen?"),
+    ],
+)
+def test_sentences_that_do_not_say_who_holds_the_role_give_no_answer(text, asked):
+    assert answer_from(text, asked) is None
+
+
+def test_one_unclear_sentence_about_the_role_leaves_the_question_unanswered():
+    text = (
+        "Styrgruppen leds av Ystads kommun. Ordförandeskapet i styrgruppen delas av "
+        "Trosa kommun och Nyköpings kommun under 2026."
+    )
+    assert answer_from(text, "Vem är ordförande i styrgruppen?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who convenes the working group and when does it meet?",
+        "Vem leder styrgruppen nu?",
+        "Who was previously the chair of the board?",
+    ],
+)
+def test_two_part_present_and_past_questions_are_not_read_from_a_role_sentence(text):
+    assert asked_role(question(text)) is None
+
+
+def test_the_quoted_sentence_stays_in_the_answer_beside_a_long_lead():
+    filler = " ".join(f"Mening {i} handlar om annat än styrgruppen." for i in range(8))
+    text = f"{filler} Styrgruppen leds av Ystads kommun. {filler}"
+    title = "Avsiktsförklaring om samverkan kring kusterosion och klimatanpassning " * 3
+    reply = answer_from(text, "Vem leder styrgruppen?", title.strip())
+    assert reply is not None and len(reply.text) <= 600
+    assert "Styrgruppen leds av Ystads kommun." in reply.citations[0].quote

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from assistant.qa.question import Question
+from assistant.qa.question import Question, Term
 from assistant.types import Answer, Citation, Hit
 from ingest.overview.lexicon import cues
 from ingest.overview.model import Card, Evidence
@@ -48,14 +48,19 @@ def about_the_agreement(question: Question) -> bool:
 
 
 def asked_document(
-    question: Question, hits: Sequence[Hit], context: Callable[[str], frozenset[str]]
+    question: Question,
+    hits: Sequence[Hit],
+    context: Callable[[str], frozenset[str]],
+    names: Sequence[Term] | None = None,
 ) -> str | None:
     """The agreement the question asks about: the one document among the best passages'
-    whose title and opening passage hold every name and number the question gives (none
-    when two do); naming none, the best passage's document when the best passages agree."""
+    whose title and opening passage hold every name and number the question gives (or the
+    `names` given; none when two do); naming none, the best passage's document when the
+    best passages agree."""
     if not hits:
         return None
-    names = [t for t in question.terms if t.required]
+    if names is None:
+        names = [t for t in question.terms if t.required]
     if names:
         holding = [
             doc_id

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ingest.schema import Chunk
 from ingest.sentences import split_sentences
 
-MAX_QUOTE = 550  # characters of quoted passages together; answers stay under 600
+MAX_QUOTE = 550  # characters of quoted passages together (compose.py keeps answers within 600)
 
 
 def quote_for(
@@ -18,8 +18,8 @@ def quote_for(
     spans: Sequence[tuple[int, int]] = (),
 ) -> str:
     """The whole passage when it is short; else the sentences around the best one, or
-    around `focus` (where the answer stands) when those sentences leave it out and hold
-    none of the answer `spans` (dates, amounts of the kind asked for) either."""
+    around `focus` (where the answer stands) when those sentences leave it out and the
+    best sentence holds none of the answer `spans` (dates, amounts of the kind asked for)."""
     text = chunk.text.strip()
     if len(text) <= limit:
         return text
@@ -28,7 +28,11 @@ def quote_for(
         focus -= shift
     quoted = _sentence_window(text, sentence, limit)
     start = text.find(quoted)
-    holds_span = any(start <= a - shift and b - shift <= start + len(quoted) for a, b in spans)
+    # the best sentence itself holds an answer of the asked kind: the focus does not move it
+    at = text.find(sentence)
+    holds_span = at >= 0 and any(
+        at <= a - shift and b - shift <= at + len(sentence) and sentence in quoted for a, b in spans
+    )
     if focus is not None and not holds_span and not start <= focus < start + len(quoted):
         around = _sentence_at(text, focus)
         if around is not None:  # the sentences around the answer, from a sentence start

@@ -1,13 +1,15 @@
 """Who holds a role: "Vem är ordförande i styrgruppen?", "Which municipality hosts the
-cooperation?", "Who convenes the working group?", answered from the one sentence of the
+cooperation?", "Who convenes the working group?", answered from the sentence of the
 agreement that states it ("Styrgruppen leds av Ystads kommun", "Kalmar kommun är
 värdkommun för samverkan").
 
-It is a fallback for when the passages' scorer abstains: the answer is given only when
-the question names its agreement (card.py's asked_document), and exactly one sentence of
-that document (with its headings and the sentence before it) states the role, holds every
-other word the question asks about, and names exactly one party the question does not
-name. The roles and their words are data (assistant/qa/data/roles.toml).
+It is a fallback for when the passages' scorer abstains, for a question that asks only who
+holds one role (not "Vem fakturerar värdkommunen?", not two questions in one, not who holds
+it now or held it before) and names its agreement. The sentences of that agreement that
+state the role and hold what else the question names (a body such as "styrgruppen" by its
+whole name) must all point to one party: the one named nearest the role's word, on the side
+its wording puts the holder, not one of a list and not a role shared in turns. The roles and
+their words are data (assistant/qa/data/roles.toml).
 """
 
 from __future__ import annotations
@@ -18,27 +20,33 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from assistant.qa.forms import present_in
 from assistant.qa.question import Question, Term
-from assistant.qa.shapes.card import card_answer
+from assistant.qa.shapes.card import ELLIPSIS, MAX_ANSWER, SECOND_PART, card_answer
 from assistant.qa.shapes.quote import quote_for
 from assistant.types import Answer, Hit
-from ingest.overview.names import display, find_names
+from ingest.overview.names import Name, display, find_names
 from ingest.schema import Chunk
 from ingest.sentences import split_sentences
 
 ROLES_FILE = Path(__file__).resolve().parents[1] / "data" / "roles.toml"
 FRAME_WEIGHT = 0.3  # terms weighted like this only frame the question ("vilken kommun")
-QUOTE = 420  # characters of the passage quoted around the sentence
+QUOTE = 420  # characters at most of the passage quoted around the sentence
 MAX_GAP = 80  # characters at most between the role's word and the party named
 NEARER = 15  # characters by which the nearest party must be nearer than the next
-# a person's name: two capitalised words ("Katarina Jonsson", "Anna-Karin Skatt")
+# a person's name: two capitalised words ("Katarina Jonsson", "Anna-Karin Skatt"), then at
+# most a party abbreviation and a comma before the party ("(m), Skövde kommun")
 PERSON = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé]+\b")
-PERSON_GAP = 12  # characters at most between the person and the party ("(m), ")
+PERSON_TO_PARTY = re.compile(r"\s*(?:\([^()]{1,6}\))?\s*,?\s*")
+# names in a list: only a comma, "och", "samt" or "kommun(er)" between them
+LISTED = re.compile(r"^s?(?:\s+(?:kommun|kommuner|stad|region))?\s*(?:,|och|samt|and|&)\s*$")
 NEGATED = re.compile(r"\b(?:inte|ej|icke|aldrig|not|never|no longer)\b", re.IGNORECASE)
-_VICE = re.compile(r"\bvice\W+$", re.IGNORECASE)
+_VICE = re.compile(r"\bvice[- ]?$", re.IGNORECASE)
+_GENITIVE = re.compile(r"(?<![\w-])(\w+s)\s+$")
 LEAD = {"sv": "{party} – enligt ”{title}”", "en": "{party} – according to ”{title}”"}
+QUOTE_MARKS = len(f"\n”” [1]{ELLIPSIS}")
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,7 @@ class Role:
     name: str
     asked: re.Pattern[str]
     stated: re.Pattern[str]
+    before: re.Pattern[str] | None  # stated forms whose holder stands before them
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -53,40 +62,38 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 
 
 @cache
-def _data() -> dict:
+def _data() -> dict[str, Any]:
     return tomllib.loads(ROLES_FILE.read_text(encoding="utf-8"))
 
 
 @cache
 def roles() -> tuple[Role, ...]:
     return tuple(
-        Role(name, _alternation(spec["asked"]), _alternation(spec["stated"]))
+        Role(
+            name,
+            _alternation(spec["asked"]),
+            _alternation(spec["stated"]),
+            _alternation(spec["before"]) if spec["before"] else None,
+        )
         for name, spec in _data()["roles"].items()
     )
 
 
 @cache
-def frame_words() -> re.Pattern[str]:
-    """Words that name the kind of answer asked for ("vilken kommun", "which party")."""
-    return _alternation(_data()["question"]["frame"])
-
-
-@cache
-def _present() -> re.Pattern[str]:
-    return _alternation(_data()["question"]["present"])
-
-
-@cache
-def _bodies() -> re.Pattern[str]:
-    return _alternation(_data()["question"]["bodies"])
+def _words(section: str, key: str) -> re.Pattern[str]:
+    return _alternation(_data()[section][key])
 
 
 def asked_role(question: Question) -> Role | None:
-    """The role a who-question asks about: the first of roles.toml it names (a vice chair
-    before the chair); none for a negated question."""
-    if question.kind != "who" or NEGATED.search(question.text) or _present().search(question.text):
+    """The one role a who-question asks about (a vice chair before the chair); none for a
+    negated question, a question of two parts, or one about who holds a role now or held
+    it before."""
+    text = question.text
+    if question.kind != "who" or NEGATED.search(text) or SECOND_PART.search(text):
         return None
-    return next((r for r in roles() if r.asked.search(question.text)), None)
+    if _words("question", "present").search(text):
+        return None
+    return next((r for r in roles() if r.asked.search(text)), None)
 
 
 def role_answer(
@@ -100,46 +107,73 @@ def role_answer(
     context: frozenset[str],
 ) -> Answer | None:
     """The party holding the role, with the passage that states it, or None."""
+    wanted = _wanted(question, role, context)
+    if wanted is None:
+        return None
     asked_names = _asked_parties(question.text)
-    found: dict[str, tuple[Chunk, str]] = {}
-    wanted = wanted_terms(question, context, role.asked)
-    for chunk, sentence in stating_sentences(chunks, doc_id, tokens, wanted):
-        party = _holder(role, sentence, asked_names)
-        if party is not None:
-            found.setdefault(party, (chunk, sentence))
+    bodies = [t for t in wanted if _words("question", "bodies").search(t.surface)]
+
+    def of_body(word: str) -> bool:  # "styrgruppens ordförande" when styrgruppen is asked
+        return any(_holds(t, tokens(word)) for t in bodies)
+
+    found: dict[str, tuple[Chunk, str, Name]] = {}
+    for chunk, sentence in _stating_sentences(chunks, doc_id, tokens, wanted):
+        words = [
+            m for m in role.stated.finditer(sentence) if _names_role(role, sentence, m, of_body)
+        ]
+        names = [n for n in find_names(sentence) if n.canonical not in asked_names]
+        if not words or not names:
+            continue
+        holder = _holder(role, sentence, words, names)
+        if holder is None:  # the sentence states the role, but not clearly whose it is
+            return None
+        found.setdefault(display(holder.written), (chunk, sentence, holder))
     if len(found) != 1:
         return None
-    party, (chunk, sentence) = next(iter(found.items()))
-    lead = LEAD[question.language].format(party=_with_person(sentence, party), title=title)
-    return card_answer(question, lead, [(chunk, quote_for(chunk, sentence, QUOTE))], hits)
+    party, (chunk, sentence, holder) = next(iter(found.items()))
+    lead = LEAD[question.language].format(party=_with_person(sentence, holder, party), title=title)
+    quote = quote_for(chunk, sentence, min(QUOTE, MAX_ANSWER - len(lead) - QUOTE_MARKS))
+    if sentence not in quote:
+        return None
+    return card_answer(question, lead, [(chunk, quote)], hits)
 
 
-def wanted_terms(
-    question: Question, context: frozenset[str], asked: re.Pattern[str] | None = None
-) -> list[Term]:
-    """What the question asks about besides what it asks for (`asked`, the kind of answer)
-    and the agreement (its names and the words its title and opening use), except a body
-    within it ("styrgruppen"), whose name must stand where the answer does."""
-    return [
+def _wanted(question: Question, role: Role, context: frozenset[str]) -> list[Term] | None:
+    """What the sentence must hold besides the role: the bodies, names and numbers the
+    question gives (the agreement's own names, and words its title and opening use, only
+    when they name a body). None when the question asks something else of the role
+    ("Vem fakturerar värdkommunen?"): a word left that is not a verb of holding it."""
+    bodies = _words("question", "bodies")
+    wanted = [
         t
         for t in question.terms
         if t.weight > FRAME_WEIGHT
-        and not (asked and asked.search(t.surface))
-        and not frame_words().fullmatch(t.surface)
-        and not (t.found_in(context) and (_is_name(t) or not _bodies().search(t.surface)))
+        and not role.asked.search(t.surface)
+        and not _words("question", "frame").fullmatch(t.surface)
+        and not _words("question", "agreement").fullmatch(t.surface)
+        and not (t.found_in(context) and (_is_name(t) or not bodies.search(t.surface)))
     ]
+    holding = _words("question", "holding")
+    for term in wanted:
+        if not (_is_name(term) or bodies.search(term.surface)) and not all(
+            holding.fullmatch(w) for w in term.surface.split()
+        ):
+            return None
+    return wanted
 
 
-def stating_sentences(
+def _stating_sentences(
     chunks: list[Chunk],
     doc_id: str,
     tokens: Callable[[str], frozenset[str]],
     wanted: list[Term],
 ) -> Iterator[tuple[Chunk, str]]:
     """The document's sentences (a table row is one) that, with the sentence before them
-    and their passage's headings, hold every wanted term; never a negated one. A body
-    ("arbetsgrupperna") named only in the sentence before counts when the sentence names
-    no other body ("en referensgrupp som sammanträder …" is not about the working groups)."""
+    and their passage's headings, hold every wanted term; never a negated one or a role
+    shared in turns. A body ("arbetsgrupperna") named only in the sentence before counts
+    when the sentence names no other body ("en referensgrupp som sammanträder …" is not
+    about the working groups)."""
+    bodies = _words("question", "bodies")
     for chunk in chunks:
         if chunk.doc_id != doc_id:
             continue
@@ -150,10 +184,12 @@ def stating_sentences(
             own = tokens(sentence)
             here, where = own | headings, own | previous | headings
             previous = own
-            if NEGATED.search(sentence) or not all(_holds(t, where) for t in wanted):
+            if NEGATED.search(sentence) or _words("sentence", "rotation").search(sentence):
+                continue
+            if not all(_holds(t, where) for t in wanted):
                 continue
             before = [t for t in wanted if not _holds(t, here)]
-            if any(_bodies().search(t.surface) for t in before) and _bodies().search(sentence):
+            if any(bodies.search(t.surface) for t in before) and bodies.search(sentence):
                 continue
             yield chunk, sentence
 
@@ -161,29 +197,80 @@ def stating_sentences(
 def _holds(term: Term, tokens: frozenset[str]) -> bool:
     """A body by its whole name ("arbetsgrupp", not "arbete" and "grupp" apart); any other
     term as the passages' scorer finds it."""
-    if not _bodies().search(term.surface):
+    if not _words("question", "bodies").search(term.surface):
         return term.found_in(tokens)
     whole = [alt for alt in term.alternatives if len(alt) == 1]
     return any(present_in(alt[0], tokens) for alt in whole)
 
 
-def _holder(role: Role, sentence: str, asked: set[str]) -> str | None:
-    """The party the sentence says holds the role: the one named nearest to the role's
-    word ("Åmåls kommun är värdkommun för …, som … för Åmåls, Bengtsfors och Melleruds
-    kommuner": Åmål); none when two are as near."""
-    words = [m for m in role.stated.finditer(sentence) if _names_role(role, sentence, m)]
-    names = [n for n in find_names(sentence) if n.canonical not in asked]
-    if not words or not names:
-        return None
-    nearest: dict[str, int] = {}
+def _names_role(
+    role: Role, sentence: str, match: re.Match[str], of_body: Callable[[str], bool]
+) -> bool:
+    """The word names the role: the chair's not as part of 'vice ordförande', and not as
+    the title within another body ("kommunstyrelsens ordförande", unless the question
+    asks about the kommunstyrelse)."""
+    before = sentence[: match.start()]
+    if role.name == "chair" and _VICE.search(before):
+        return False
+    genitive = _GENITIVE.search(before)
+    return not (genitive and genitive.group(1)[:1].islower() and not of_body(genitive.group(1)))
+
+
+def _holder(
+    role: Role, sentence: str, words: list[re.Match[str]], names: list[Name]
+) -> Name | None:
+    """The party the sentence says holds the role: the one named nearest the role's word,
+    on the side its wording puts the holder ("Åmåls kommun är värdkommun för …, som … för
+    Åmåls, Bengtsfors och Melleruds kommuner": Åmål); none when two are about as near, or
+    the nearest is one of a list ("består av Ystads kommun och Trosa kommun")."""
+    nearest: dict[str, tuple[int, Name]] = {}
     for name in names:
-        gap = min(_gap(m.span(), (name.start, name.end)) for m in words)
+        gaps = [_gap(role, m, name) for m in words]
+        gap = min((g for g in gaps if g is not None), default=None)
         party = display(name.written)
-        nearest[party] = min(gap, nearest.get(party, gap))
-    ranked = sorted((gap, party) for party, gap in nearest.items())
+        if gap is not None and (party not in nearest or gap < nearest[party][0]):
+            nearest[party] = (gap, name)
+    ranked = sorted(nearest.values(), key=lambda pair: pair[0])
+    if not ranked or ranked[0][0] > MAX_GAP:
+        return None
     if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < NEARER:
         return None
-    return ranked[0][1] if ranked[0][0] <= MAX_GAP else None
+    best = ranked[0][1]
+    others = [n for n in names if display(n.written) != display(best.written)]
+    if any(_listed(sentence, best, other) for other in others):
+        return None
+    return best
+
+
+def _gap(role: Role, word: re.Match[str], name: Name) -> int | None:
+    """Characters between the role's word and the name; None when the wording puts the
+    holder on the other side ("Åre kommun sammankallar": before the verb)."""
+    if (
+        role.before is not None
+        and role.before.fullmatch(word.group(0))
+        and name.start > word.start()
+    ):
+        return None
+    return max(name.start - word.end(), word.start() - name.end, 0)
+
+
+def _listed(sentence: str, a: Name, b: Name) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(LISTED.match(sentence[first.end : second.start]))
+
+
+def _with_person(sentence: str, holder: Name, party: str) -> str:
+    """The party, or the person named right before it ("Katarina Jonsson (m), Skövde
+    kommun"), as the sentence writes them: the role may be a person's, of that party."""
+    for person in PERSON.finditer(sentence[: holder.start]):
+        between = sentence[person.end() : holder.start]
+        if (
+            PERSON_TO_PARTY.fullmatch(between)
+            and not find_names(person.group(0))
+            and not _words("question", "bodies").search(person.group(0))
+        ):
+            return sentence[person.start() : holder.end]
+    return party
 
 
 def _asked_parties(text: str) -> set[str]:
@@ -196,30 +283,6 @@ def _in_longer_name(text: str, start: int) -> bool:
     """The word before is capitalised and does not begin the question ("Familjen")."""
     before = re.search(r"(\S+)\s+$", text[:start])
     return bool(before) and before.start(1) > 0 and before.group(1)[:1].isupper()
-
-
-def _with_person(sentence: str, party: str) -> str:
-    """The party, or the person named right before it ("Katarina Jonsson (m), Skövde
-    kommun") as the sentence writes them: the role may be a person's, of that party."""
-    at = sentence.find(party)
-    for person in PERSON.finditer(sentence[:at] if at > 0 else ""):
-        between = sentence[person.end() : at]
-        if len(between) <= PERSON_GAP and not find_names(person.group(0)):
-            end = at + len(party)
-            while end < len(sentence) and sentence[end].isalpha():  # "Skövde kommun"
-                end += 1
-            rest = re.match(r"s? (?:kommun|stad|region)\b", sentence[at + len(party) :])
-            return sentence[person.start() : at + len(party) + (rest.end() if rest else 0)]
-    return party
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(b[0] - a[1], a[0] - b[1], 0)
-
-
-def _names_role(role: Role, sentence: str, match: re.Match[str]) -> bool:
-    """The word names the role: the chair's not as part of 'vice ordförande'."""
-    return role.name != "chair" or not _VICE.search(sentence[: match.start()])
 
 
 def agreement_names(question: Question) -> list[Term]:
