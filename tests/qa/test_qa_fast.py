@@ -128,6 +128,10 @@ def test_leads_only_where_the_structure_makes_them_certain():
     # two different amounts in the quote: no lead, the quote speaks
     much = question("Hur mycket kostar det?")
     assert lead_for(much, PROSE, "15 kr per invånare, senare 20 kr per invånare") == ""
+    # a year the question gives itself is no answer to it
+    given = question("Vilket datum hålls forumet 2025?")
+    assert lead_for(given, PROSE, "Forumet hålls under 2025 i Funäsdalen.") == ""
+    assert lead_for(given, PROSE, "Under 2025 hålls forumet den 3 mars 2025.") == "den 3 mars 2025"
 
 
 def test_a_long_passage_is_quoted_around_its_best_sentence_verbatim():

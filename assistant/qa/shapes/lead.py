@@ -31,15 +31,24 @@ def responsible_lead(question: Question, chunk: Chunk) -> str:
 
 
 def span_lead(question: Question, quote: str) -> str:
-    """The one date, amount or frequency of the quote, when the question asks for it."""
+    """The one date, amount or frequency of the quote, when the question asks for it; not
+    one the question gives itself ("under 2025" for "Vilket datum hålls forumet 2025?")."""
     pattern = SPANS.get(question.kind)
     if pattern is None:
         return ""
-    found = {m.group(0).strip() for m in pattern.finditer(quote)}
+    found = {
+        m.group(0).strip() for m in pattern.finditer(quote) if not given(question, m.group(0))
+    }
     if len(found) != 1:
         return ""
     (span,) = found
     return re.sub(r"\s+", " ", span) if len(span) <= MAX_LEAD else ""
+
+
+def given(question: Question, span: str) -> bool:
+    """Every number of the span is one the question gives."""
+    numbers = set(re.findall(r"\d+", span))
+    return bool(numbers) and numbers <= set(re.findall(r"\d+", question.text))
 
 
 def lead_for(question: Question, chunk: Chunk, quote: str) -> str:
