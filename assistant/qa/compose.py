@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.qa.evidence import Candidate, FeatureBuilder
+from assistant.qa.patterns import SPANS
 from assistant.qa.question import Question
 from assistant.qa.scorer import Scorer
-from assistant.qa.shapes.lead import lead_for
+from assistant.qa.shapes.lead import given, lead_for
 from assistant.qa.shapes.quote import MAX_QUOTE, quote_for
 from assistant.types import Answer, Citation, Hit
 
@@ -53,7 +54,8 @@ def compose(question: Question, hits: Sequence[Hit], ranked: Sequence[Ranked], s
     """The cited answer: the best passage quoted, and the next one when it is nearly as
     likely (the scorer's fitted ratio), so the reader sees both; or "not found"."""
     lang = question.language
-    if not ranked or ranked[0].probability < scorer.threshold:
+    best = ranked[0] if ranked else None
+    if best is None or best.probability < scorer.threshold or _gives_nothing(question, best):
         return Answer(NOT_FOUND[lang], False, lang, (), tuple(hits))
     picked = [ranked[0].candidate]
     for other in ranked[1:2]:
@@ -87,3 +89,12 @@ def _quote(candidate: Candidate, limit: int) -> str:
     return quote_for(
         candidate.chunk, candidate.best_sentence, limit, candidate.focus, candidate.spans
     )
+
+
+def _gives_nothing(question: Question, best: Ranked) -> bool:
+    """A date or amount asked for, and the best passage holds none but the question's own."""
+    pattern = SPANS.get(question.kind)
+    if pattern is None or question.kind == "frequency":
+        return False
+    spans = [m.group(0) for m in pattern.finditer(best.candidate.chunk.text)]
+    return bool(spans) and all(given(question, s) for s in spans)

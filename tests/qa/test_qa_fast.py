@@ -100,6 +100,18 @@ def test_the_scorer_reorders_candidates_and_the_row_answers_with_its_cell():
     assert [h.chunk for h in answer.hits] == [PROSE, ROW]  # retrieval order kept
 
 
+def test_a_passage_holding_only_the_year_the_question_gives_does_not_answer_when():
+    """'När ska byggstarten ske 2019?' is not answered by a row whose only year is 2019."""
+    asked = question("Vilket datum ska byggstarten för Söderåsbanan ske 2019?")
+    ranked = rank(asked, hits(), builder(), scorer("required_share"))
+    assert ranked[0].candidate.chunk is ROW
+    assert not compose(asked, hits(), ranked, scorer("required_share")).found
+    # the same row answers when the question gives no year
+    asked = question("När ska byggstarten för Söderåsbanan ske?")
+    ranked = rank(asked, hits(), builder(), scorer("required_share"))
+    assert compose(asked, hits(), ranked, scorer("required_share")).found
+
+
 def test_below_the_threshold_the_answer_says_so():
     q = question("Who is responsible for Söderåsbanan?")
     ranked = rank(q, hits(), builder(), scorer("required_share", threshold=0.999))
