@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.overview import Overview, overview_of
 from assistant.qa.question import Question
@@ -154,6 +155,12 @@ def role_fallback(
         titles.get(doc_id, doc_id),
         sources.documents.get(doc_id, []),
         hits,
-        lambda text: frozenset(tokenize(text, vocabulary)),
+        lambda text: _sentence_tokens(text, vocabulary),
         context(doc_id),
     )
+
+
+@lru_cache(maxsize=50_000)
+def _sentence_tokens(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """A sentence's words (cached: a document's sentences come back question after question)."""
+    return frozenset(tokenize(text, vocabulary))
