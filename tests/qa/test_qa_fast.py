@@ -15,6 +15,7 @@ from assistant.train import Table, choose_threshold, per_question
 from assistant.types import Hit
 from ingest.lexical import build_vocabulary, tokenize
 from ingest.schema import Chunk, TableRow
+from tests.qa_chunks import question_over
 
 ROW = Chunk(
     "c1",
@@ -45,11 +46,7 @@ VOCABULARY = build_vocabulary(c.text for c in CHUNKS)
 
 
 def question(text: str):
-    df: dict[str, int] = {}
-    for chunk in CHUNKS:
-        for token in set(tokenize(chunk.text, VOCABULARY)):
-            df[token] = df.get(token, 0) + 1
-    return analyse(text, VOCABULARY, df, len(CHUNKS))
+    return question_over(text, CHUNKS, VOCABULARY)
 
 
 def builder() -> FeatureBuilder:

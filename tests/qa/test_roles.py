@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.qa.question import analyse
 from assistant.qa.shapes.roles import asked_role, role_answer
 from ingest.lexical import build_vocabulary, tokenize
 from ingest.schema import Chunk
+from tests.qa_chunks import question_over
 
 TITLE = "Samverkansavtal om upphandling i Sörmlandskusten"
 TEXTS = [
@@ -32,11 +32,7 @@ def tokens(text: str) -> frozenset[str]:
 
 
 def question(text: str):
-    df: dict[str, int] = {}
-    for chunk in CHUNKS:
-        for token in set(tokenize(chunk.text, VOCABULARY)):
-            df[token] = df.get(token, 0) + 1
-    return analyse(text, VOCABULARY, df, len(CHUNKS))
+    return question_over(text, CHUNKS, VOCABULARY)
 
 
 def answer(text: str):
