@@ -92,7 +92,8 @@ def _quote(candidate: Candidate, limit: int) -> str:
 
 
 def _gives_nothing(question: Question, best: Ranked) -> bool:
-    """A date or amount asked for, and the best passage holds none but the question's own."""
+    """A date or amount asked for, and every one the best passage holds only repeats the
+    question's own ("under 2025" for "Vilket datum hålls forumet 2025?")."""
     pattern = SPANS.get(question.kind)
     if pattern is None or question.kind == "frequency":
         return False

@@ -240,11 +240,17 @@ class _Parser:
         underline = _SETEXT.match(lines[-1].text)
         assert underline is not None
         lines = lines[:-1]
+        if len(lines) == 1 and _MD_HEADING.match(lines[0].text):
+            return lines  # "# Avtal" over a rule: a markdown heading, the rule only a rule
         text = " ".join(clean_inline(ln.text) for ln in lines).strip()
-        # the first heading may be a long title; later ones are short lines
-        most = _MAX_SETEXT_WORDS if self.title is None and not self.blocks else _MAX_HEADING_WORDS
         if not re.search(r"\w", text):  # a rule under markup only: nothing to read
             return []
+        # the first heading may be a long title over two lines; later ones are one short
+        # line, not a date
+        title = self.title is None and not self.blocks
+        if not title and (len(lines) > 1 or re.fullmatch(r"[\d\s\-–/.:]+", text)):
+            return lines
+        most = _MAX_SETEXT_WORDS if title else _MAX_HEADING_WORDS
         if (
             len(text.split()) > most
             or text.endswith((".", ":", ";", ","))

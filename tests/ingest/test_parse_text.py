@@ -202,3 +202,11 @@ def test_a_setext_underline_ends_its_heading_without_a_blank_line_and_never_join
     assert decision.heading_path == ("Ärende",) and decision.kind == "paragraph"
     assert [b.text for b in blocks if b.kind == "list_item"] == ["Punkt ett", "Punkt två"]
     assert not any(b.kind == "heading" and b.text in ("Beslut:", "**") for b in blocks)
+
+
+def test_a_markdown_heading_or_a_list_of_lines_over_a_rule_is_read_as_such():
+    title, blocks = parse_text("# Avtal om turism\n---\nParterna samverkar.\n")
+    assert title == "Avtal om turism"
+    _, blocks = parse_text("# Avtal\n\nParter\nYstads kommun\nTrosa kommun\n-----\n\nText.\n")
+    assert not any(b.kind == "heading" and "Trosa" in b.text for b in blocks)
+    assert any(b.text == "Trosa kommun" for b in blocks)

@@ -10,6 +10,7 @@ from assistant.qa.evidence import FEATURES, FeatureBuilder
 from assistant.qa.lexicon import translate
 from assistant.qa.question import analyse
 from assistant.qa.scorer import Scorer, parse_scorer
+from assistant.qa.shapes.lead import given
 from assistant.qa.thesaurus import parse_mythes
 from assistant.train import Table, choose_threshold, per_question
 from assistant.types import Hit
@@ -41,6 +42,7 @@ PROSE = Chunk(
     70,
     160,
 )
+FORUM = "Besöksnäringsforumet hålls under 2025 i Funäsdalen."
 CHUNKS = [ROW, PROSE]
 VOCABULARY = build_vocabulary(c.text for c in CHUNKS)
 
@@ -98,15 +100,29 @@ def test_the_scorer_reorders_candidates_and_the_row_answers_with_its_cell():
 
 
 def test_a_passage_holding_only_the_year_the_question_gives_does_not_answer_when():
-    """'När ska byggstarten ske 2019?' is not answered by a row whose only year is 2019."""
-    asked = question("Vilket datum ska byggstarten för Söderåsbanan ske 2019?")
-    ranked = rank(asked, hits(), builder(), scorer("required_share"))
-    assert ranked[0].candidate.chunk is ROW
-    assert not compose(asked, hits(), ranked, scorer("required_share")).found
-    # the same row answers when the question gives no year
-    asked = question("När ska byggstarten för Söderåsbanan ske?")
-    ranked = rank(asked, hits(), builder(), scorer("required_share"))
-    assert compose(asked, hits(), ranked, scorer("required_share")).found
+    """'Vilket datum hålls forumet 2025?' is not answered by 'hålls under 2025'."""
+    forum = Chunk("c9", "plan.txt", "Verksamhetsplan Sjöbygden", (), FORUM, 160, 220)
+    found = [Hit(forum, 0.9, 1, 1, 0.5, 1.0)]
+    asked = question("Vilket datum hålls forumet i Funäsdalen 2025?")
+    ranked = rank(asked, found, builder(), scorer("required_share"))
+    assert not compose(asked, found, ranked, scorer("required_share")).found
+    # the same passage answers when the question does not give the year itself
+    asked = question("När hålls forumet i Funäsdalen?")
+    ranked = rank(asked, found, builder(), scorer("required_share"))
+    assert compose(asked, found, ranked, scorer("required_share")).found
+
+
+@pytest.mark.parametrize(
+    ("asked", "span", "is_given"),
+    [
+        ("Vilket datum hålls forumet 2025?", "under 2025", True),
+        ("När under 2025 hålls forumet?", "maj 2025", False),
+        ("När ska byggstarten ske enligt planen 2016-2019?", "senast år 2019", False),
+        ("Hur mycket betalar en kommun med 10 000 invånare?", "10 kr per invånare", False),
+    ],
+)
+def test_a_span_is_the_questions_own_only_when_it_adds_nothing(asked, span, is_given):
+    assert given(question(asked), span) is is_given
 
 
 def test_below_the_threshold_the_answer_says_so():

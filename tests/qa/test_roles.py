@@ -185,3 +185,96 @@ def test_the_quoted_sentence_stays_in_the_answer_beside_a_long_lead():
     reply = answer_from(text, "Vem leder styrgruppen?", title.strip())
     assert reply is not None and len(reply.text) <= 600
     assert "Styrgruppen leds av Ystads kommun." in reply.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "expected"),
+    [
+        (
+            "Ystads kommun är värdkommun och ordförande i styrgruppen är kommundirektören i "
+            "Trosa kommun.",
+            "Vem är ordförande i styrgruppen?",
+            "Trosa",
+        ),
+        (
+            "Styrgruppen, där Ystads kommun ingår, leds av en extern ordförande.",
+            "Vem leder styrgruppen?",
+            None,
+        ),
+        (
+            "Styrgruppen sammanträder i Ystads kommun och leds av en ordförande som utses årligen.",
+            "Vem leder styrgruppen?",
+            None,
+        ),
+        (
+            "Ordförande i styrgruppen utses av Ystads kommun.",
+            "Vem är ordförande i styrgruppen?",
+            None,
+        ),
+        (
+            "Ordförande i styrgruppen har utslagsröst och kan adjungera representanter från "
+            "Ystads kommun.",
+            "Vem är ordförande i styrgruppen?",
+            None,
+        ),
+        (
+            "Värdkommunen ska rapportera till Trosa kommun.",
+            "Which municipality hosts the cooperation?",
+            None,
+        ),
+        (
+            "Sekretariatet för styrgruppen finansieras av Trosa kommun.",
+            "Vem står för sekretariatet?",
+            None,
+        ),
+        (
+            "Trosa kommun leder styrgruppen tillsammans med Ystads kommun.",
+            "Vem leder styrgruppen?",
+            None,
+        ),
+        (
+            "Ordförande i styrgruppen är Ystads kommun och vice ordförande Simrishamns kommun.",
+            "Vem är ordförande i Ystads styrgrupp?",
+            None,
+        ),
+        ("Trosa kommun var tidigare värdkommun.", "Vilken kommun är värdkommun?", None),
+        (
+            "Trosa kommun kan bli värdkommun om styrgruppen beslutar det.",
+            "Vilken kommun är värdkommun?",
+            None,
+        ),
+        (
+            "Kommunstyrelsens ordförande i Ystads kommun är ledamot i styrgruppen.",
+            "Vem är ordförande i styrgruppen?",
+            None,
+        ),
+        (
+            "Ordförande i styrgruppen är Ystads kommun, som inte samtidigt kan vara värdkommun. "
+            "Styrgruppen sammanträder i Trosa kommun och leds av en ordförande med utslagsröst.",
+            "Vem är ordförande i styrgruppen?",
+            None,
+        ),
+        (
+            "Åmåls kommun är sedan den 1 januari 2021 värdkommun för enheten.",
+            "Vilken kommun är värdkommun?",
+            "Åmål",
+        ),
+        (
+            "Härnösands kommun, värdkommun",
+            "Which municipality is the host municipality?",
+            "Härnösand",
+        ),
+        (
+            "Gruppen sammankallas av Åre kommun och möts sex gånger per år.",
+            "Vem sammankallar gruppen?",
+            "Åre",
+        ),
+    ],
+)
+def test_only_the_wording_that_links_a_party_to_the_role_answers(text, asked, expected):
+    """The nearest party is not enough: the words between it and the role must say so."""
+    reply = answer_from(text, asked)
+    if expected is None:
+        assert reply is None
+    else:
+        assert reply is not None and reply.text.startswith(expected)

@@ -7,9 +7,11 @@ It is a fallback for when the passages' scorer abstains, for a question that ask
 holds one role (not "Vem fakturerar värdkommunen?", not two questions in one, not who holds
 it now or held it before) and names its agreement. The sentences of that agreement that
 state the role and hold what else the question names (a body such as "styrgruppen" by its
-whole name) must all point to one party: the one named nearest the role's word, on the side
-its wording puts the holder, not one of a list and not a role shared in turns. The roles and
-their words are data (assistant/qa/data/roles.toml).
+whole name) must all point to one party, linked to the role's word by the wording itself
+("X är värdkommun", "Ordförande i styrgruppen är X", "leds av … X", "X sammankallar"), not
+merely named nearby. A sentence that names the role and a party but is negated, about the
+past or a possibility, shared or in turns leaves the question unanswered. The roles, their
+words and the links are data (assistant/qa/data/roles.toml).
 """
 
 from __future__ import annotations
@@ -34,14 +36,10 @@ from ingest.sentences import split_sentences
 ROLES_FILE = Path(__file__).resolve().parents[1] / "data" / "roles.toml"
 FRAME_WEIGHT = 0.3  # terms weighted like this only frame the question ("vilken kommun")
 QUOTE = 420  # characters at most of the passage quoted around the sentence
-MAX_GAP = 80  # characters at most between the role's word and the party named
-NEARER = 15  # characters by which the nearest party must be nearer than the next
 # a person's name: two capitalised words ("Katarina Jonsson", "Anna-Karin Skatt"), then at
 # most a party abbreviation and a comma before the party ("(m), Skövde kommun")
 PERSON = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé]+\b")
 PERSON_TO_PARTY = re.compile(r"\s*(?:\([^()]{1,6}\))?\s*,?\s*")
-# names in a list: only a comma, "och", "samt" or "kommun(er)" between them
-LISTED = re.compile(r"^s?(?:\s+(?:kommun|kommuner|stad|region))?\s*(?:,|och|samt|and|&)\s*$")
 NEGATED = re.compile(r"\b(?:inte|ej|icke|aldrig|not|never|no longer)\b", re.IGNORECASE)
 _VICE = re.compile(r"\bvice[- ]?$", re.IGNORECASE)
 _GENITIVE = re.compile(r"(?<![\w-])(\w+s)\s+$")
@@ -121,12 +119,14 @@ def role_answer(
         words = [
             m for m in role.stated.finditer(sentence) if _names_role(role, sentence, m, of_body)
         ]
-        names = [n for n in find_names(sentence) if n.canonical not in asked_names]
-        if not words or not names:
+        names = find_names(sentence)
+        if not words or not any(n.canonical not in asked_names for n in names):
             continue
+        if NEGATED.search(sentence) or _words("sentence", "unclear").search(sentence):
+            return None  # "… kan bli värdkommun", "… inte ordförande": nothing is clear
         holder = _holder(role, sentence, words, names)
-        if holder is None:  # the sentence states the role, but not clearly whose it is
-            return None
+        if holder is None or holder.canonical in asked_names:
+            return None  # the sentence states the role, but not clearly whose it is
         found.setdefault(display(holder.written), (chunk, sentence, holder))
     if len(found) != 1:
         return None
@@ -169,10 +169,9 @@ def _stating_sentences(
     wanted: list[Term],
 ) -> Iterator[tuple[Chunk, str]]:
     """The document's sentences (a table row is one) that, with the sentence before them
-    and their passage's headings, hold every wanted term; never a negated one or a role
-    shared in turns. A body ("arbetsgrupperna") named only in the sentence before counts
-    when the sentence names no other body ("en referensgrupp som sammanträder …" is not
-    about the working groups)."""
+    and their passage's headings, hold every wanted term. A body ("arbetsgrupperna") named
+    only in the sentence before counts when the sentence names no other body ("en
+    referensgrupp som sammanträder …" is not about the working groups)."""
     bodies = _words("question", "bodies")
     for chunk in chunks:
         if chunk.doc_id != doc_id:
@@ -184,8 +183,6 @@ def _stating_sentences(
             own = tokens(sentence)
             here, where = own | headings, own | previous | headings
             previous = own
-            if NEGATED.search(sentence) or _words("sentence", "rotation").search(sentence):
-                continue
             if not all(_holds(t, where) for t in wanted):
                 continue
             before = [t for t in wanted if not _holds(t, here)]
@@ -207,56 +204,66 @@ def _names_role(
     role: Role, sentence: str, match: re.Match[str], of_body: Callable[[str], bool]
 ) -> bool:
     """The word names the role: the chair's not as part of 'vice ordförande', and not as
-    the title within another body ("kommunstyrelsens ordförande", unless the question
+    the title within another body ("Kommunstyrelsens ordförande …", unless the question
     asks about the kommunstyrelse)."""
     before = sentence[: match.start()]
     if role.name == "chair" and _VICE.search(before):
         return False
     genitive = _GENITIVE.search(before)
-    return not (genitive and genitive.group(1)[:1].islower() and not of_body(genitive.group(1)))
+    if genitive is None or not _words("question", "bodies").search(genitive.group(1)):
+        return True
+    return of_body(genitive.group(1))
 
 
 def _holder(
     role: Role, sentence: str, words: list[re.Match[str]], names: list[Name]
 ) -> Name | None:
-    """The party the sentence says holds the role: the one named nearest the role's word,
-    on the side its wording puts the holder ("Åmåls kommun är värdkommun för …, som … för
-    Åmåls, Bengtsfors och Melleruds kommuner": Åmål); none when two are about as near, or
-    the nearest is one of a list ("består av Ystads kommun och Trosa kommun")."""
-    nearest: dict[str, tuple[int, Name]] = {}
-    for name in names:
-        gaps = [_gap(role, m, name) for m in words]
-        gap = min((g for g in gaps if g is not None), default=None)
-        party = display(name.written)
-        if gap is not None and (party not in nearest or gap < nearest[party][0]):
-            nearest[party] = (gap, name)
-    ranked = sorted(nearest.values(), key=lambda pair: pair[0])
-    if not ranked or ranked[0][0] > MAX_GAP:
-        return None
-    if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < NEARER:
-        return None
-    best = ranked[0][1]
-    others = [n for n in names if display(n.written) != display(best.written)]
-    if any(_listed(sentence, best, other) for other in others):
-        return None
-    return best
-
-
-def _gap(role: Role, word: re.Match[str], name: Name) -> int | None:
-    """Characters between the role's word and the name; None when the wording puts the
-    holder on the other side ("Åre kommun sammankallar": before the verb)."""
-    if (
-        role.before is not None
-        and role.before.fullmatch(word.group(0))
-        and name.start > word.start()
+    """The party the sentence says holds the role, linked to the role's word by the
+    wording alone: "Kalmar kommun är värdkommun", "Ordförande i styrgruppen är Nybro
+    kommun", "Styrgruppen leds av ekonomichefen i Nyköpings kommun", "Åre kommun
+    sammankallar gruppen". None when no party or two are so linked, or the sentence
+    shares the role ("respektive", "tillhandahåller gemensamt")."""
+    if _words("sentence", "shared").search(sentence) or _words("sentence", "rotation").search(
+        sentence
     ):
         return None
-    return max(name.start - word.end(), word.start() - name.end, 0)
+    linked = {
+        display(name.written): name
+        for name in names
+        for word in words
+        if _linked(role, sentence, word, name)
+    }
+    return next(iter(linked.values())) if len(linked) == 1 else None
 
 
-def _listed(sentence: str, a: Name, b: Name) -> bool:
-    first, second = (a, b) if a.start < b.start else (b, a)
-    return bool(LISTED.match(sentence[first.end : second.start]))
+def _linked(role: Role, sentence: str, word: re.Match[str], name: Name) -> bool:
+    """Whether the words between the party and the role's word say the party holds it."""
+    if name.end <= word.start():  # the party first: "Kalmar kommun är värdkommun"
+        gap = sentence[name.end : word.start()]
+        if role.before is not None and role.before.fullmatch(word.group(0)):
+            return bool(re.fullmatch(r"\s*(?:ska\s+)?", gap))
+        if re.fullmatch(r"\s*,\s*", gap):  # "Härnösands kommun, värdkommun"
+            return True
+        return bool(_link("before").fullmatch(gap)) and not _breaks(gap)
+    if role.before is not None and role.before.fullmatch(word.group(0)):
+        return False  # "Styrgruppen leder … Ystads kommun": the party is not the subject
+    gap = sentence[word.end() : name.start]
+    if word.group(0).casefold().endswith(" av"):  # "leds av", "sammankallas av"
+        return bool(_link("holder").fullmatch(gap))
+    link = _link("after").fullmatch(gap)
+    return bool(link) and not _breaks(link.group("lead"))
+
+
+def _breaks(gap: str) -> bool:
+    """A clause or a list between them ("Ystads kommun är värdkommun och ordförande …")."""
+    return bool(re.search(r"[,;]|\b(?:och|samt|men|som|där|eller|and|or)\b", gap)) or bool(
+        any(r.stated.search(gap) for r in roles())
+    )
+
+
+@cache
+def _link(side: str) -> re.Pattern[str]:
+    return re.compile(_data()["links"][side], re.IGNORECASE)
 
 
 def _with_person(sentence: str, holder: Name, party: str) -> str:
