@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from assistant.qa.evidence import LIGHT_WEIGHT
 from assistant.qa.forms import present_in
 from assistant.qa.question import Question, Term
 from assistant.qa.shapes.card import ELLIPSIS, MAX_ANSWER, SECOND_PART, card_answer
@@ -34,7 +35,6 @@ from ingest.schema import Chunk
 from ingest.sentences import split_sentences
 
 ROLES_FILE = Path(__file__).resolve().parents[1] / "data" / "roles.toml"
-FRAME_WEIGHT = 0.3  # terms weighted like this only frame the question ("vilken kommun")
 QUOTE = 420  # characters at most of the passage quoted around the sentence
 # a person's name: two capitalised words ("Katarina Jonsson", "Anna-Karin Skatt"), then at
 # most a party abbreviation and a comma before the party ("(m), Skövde kommun")
@@ -119,8 +119,10 @@ def role_answer(
         words = [
             m for m in role.stated.finditer(sentence) if _names_role(role, sentence, m, of_body)
         ]
+        if not words:
+            continue
         names = find_names(sentence)
-        if not words or not any(n.canonical not in asked_names for n in names):
+        if not any(n.canonical not in asked_names for n in names):
             continue
         if NEGATED.search(sentence) or _words("sentence", "unclear").search(sentence):
             return None  # "… kan bli värdkommun", "… inte ordförande": nothing is clear
@@ -147,7 +149,7 @@ def _wanted(question: Question, role: Role, context: frozenset[str]) -> list[Ter
     wanted = [
         t
         for t in question.terms
-        if t.weight > FRAME_WEIGHT
+        if t.weight > LIGHT_WEIGHT  # heavier than the words that frame it ("vilken kommun")
         and not role.asked.search(t.surface)
         and not _words("question", "frame").fullmatch(t.surface)
         and not _words("question", "agreement").fullmatch(t.surface)
