@@ -30,7 +30,7 @@ from assistant.qa.retrieve import Retriever
 from assistant.qa.scorer import load_scorer
 from assistant.qa.shapes.ocr_note import uncertain_reading_note
 from assistant.qa.thesaurus import status as thesaurus_status
-from assistant.structured import Sources, role_fallback, structured_answer
+from assistant.structured import Sources, sentence_fallback, structured_answer
 from assistant.types import Answer, Hit, Language, Turn
 from ingest.embed import Embedder, make_embedder
 from ingest.remote import RemoteTarget, current_remote, open_remote
@@ -336,8 +336,8 @@ class Assistant:
             if not absent:  # a name no passage holds: no answer
                 ranked = rank(analysed, hits, loaded.features, scorer)
             answer = compose(analysed, hits, ranked, scorer)
-            if not answer.found and not absent:  # who holds a role, from its sentence
-                answer = role_fallback(sources, analysed, hits, doc_ids) or answer
+            if not answer.found and not absent:  # a role's holder or a count, from its sentence
+                answer = sentence_fallback(sources, analysed, hits, doc_ids) or answer
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - started) * 1000, 2),

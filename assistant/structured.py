@@ -18,6 +18,7 @@ from assistant.overview import Overview, overview_of
 from assistant.qa.question import Question
 from assistant.qa.shapes.areas import areas_answer, asks_areas
 from assistant.qa.shapes.card import asked_document
+from assistant.qa.shapes.counts import asks_count, count_answer
 from assistant.qa.shapes.members import asks_members, members_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
 from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
@@ -124,14 +125,14 @@ def _card_reply(
     return answer_from(question, overview.card(doc_id), chunks, hits)
 
 
-def role_fallback(
+def sentence_fallback(
     sources: Sources, question: Question, hits: Sequence[Hit], doc_ids: Collection[str] | None
 ) -> Answer | None:
-    """Who holds a role the question asks about (chair, host, convener, secretariat), from
-    the sentence of the named agreement that states it; for when the passages' scorer
-    abstains (assistant/qa/shapes/roles.py)."""
+    """Who holds a role the question asks about (chair, host, convener, secretariat), or how
+    many of one thing there are, from the sentence of the named agreement that states it;
+    for when the passages' scorer abstains (assistant/qa/shapes/roles.py, counts.py)."""
     role = asked_role(question)
-    if role is None:
+    if role is None and not asks_count(question):
         return None
     try:
         overview = overview_of(sources.index.manifest, sources.index.version)
@@ -143,21 +144,19 @@ def role_fallback(
     def context(doc_id: str) -> frozenset[str]:
         return _context(sources, titles, doc_id)
 
-    names = agreement_names(question)  # a role is read only from the agreement named
+    names = agreement_names(question)  # read only from the agreement named
     doc_id = asked_document(question, hits, context, names) if names else None
     if doc_id is None or (doc_ids and doc_id not in doc_ids):
         return None
     vocabulary = sources.index.vocabulary
-    return role_answer(
-        question,
-        role,
-        doc_id,
-        titles.get(doc_id, doc_id),
-        sources.documents.get(doc_id, []),
-        hits,
-        lambda text: _sentence_tokens(text, vocabulary),
-        context(doc_id),
-    )
+
+    def tokens(text: str) -> frozenset[str]:
+        return _sentence_tokens(text, vocabulary)
+
+    title, chunks = titles.get(doc_id, doc_id), sources.documents.get(doc_id, [])
+    if role is not None:
+        return role_answer(question, role, doc_id, title, chunks, hits, tokens, context(doc_id))
+    return count_answer(question, doc_id, title, chunks, hits, tokens, context(doc_id))
 
 
 @lru_cache(maxsize=50_000)

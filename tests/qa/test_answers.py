@@ -110,6 +110,18 @@ def test_one_compound_head_written_two_ways(assistant):
     assert "5.10" in answer.citations[0].quote
 
 
+def test_how_many_is_read_from_the_sentence_that_counts_when_the_passages_abstain(assistant):
+    """ "Kommunerna utser två representanter …" counts for each municipality: it answers a
+    question about each, not one about the whole board."""
+    each = assistant.ask(
+        "Hur många representanter utser varje kommun till styrelsen i Familjen Helsingborg?"
+    )
+    assert each.found
+    assert each.text.startswith("två representanter – enligt ”Verksamhetsplan Familjen Helsingborg")
+    assert "Kommunerna utser två representanter" in each.citations[0].quote
+    assert not assistant.ask("Hur många ledamöter har styrelsen i Familjen Helsingborg?").found
+
+
 def test_who_holds_a_role_is_read_from_its_sentence_when_the_passages_abstain(assistant):
     """The scorer abstains; the sentence naming the secretariat's provider answers."""
     answer = assistant.ask("Vem tillhandahåller sekretariatet i Familjen Helsingborg?")

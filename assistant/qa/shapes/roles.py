@@ -78,7 +78,7 @@ def roles() -> tuple[Role, ...]:
 
 
 @cache
-def _words(section: str, key: str) -> re.Pattern[str]:
+def role_words(section: str, key: str) -> re.Pattern[str]:
     return _alternation(_data()[section][key])
 
 
@@ -89,7 +89,7 @@ def asked_role(question: Question) -> Role | None:
     text = question.text
     if question.kind != "who" or NEGATED.search(text) or SECOND_PART.search(text):
         return None
-    if _words("question", "present").search(text):
+    if role_words("question", "present").search(text):
         return None
     return next((r for r in roles() if r.asked.search(text)), None)
 
@@ -108,14 +108,14 @@ def role_answer(
     wanted = _wanted(question, role, context)
     if wanted is None:
         return None
-    asked_names = _asked_parties(question.text)
-    bodies = [t for t in wanted if _words("question", "bodies").search(t.surface)]
+    asked_names = asked_parties(question.text)
+    bodies = [t for t in wanted if role_words("question", "bodies").search(t.surface)]
 
     def of_body(word: str) -> bool:  # "styrgruppens ordförande" when styrgruppen is asked
         return any(_holds(t, tokens(word)) for t in bodies)
 
     found: dict[str, tuple[Chunk, str, Name]] = {}
-    for chunk, sentence in _stating_sentences(chunks, doc_id, tokens, wanted):
+    for chunk, sentence in stating_sentences(chunks, doc_id, tokens, wanted):
         words = [
             m for m in role.stated.finditer(sentence) if _names_role(role, sentence, m, of_body)
         ]
@@ -124,7 +124,7 @@ def role_answer(
         names = find_names(sentence)
         if not any(n.canonical not in asked_names for n in names):
             continue
-        if NEGATED.search(sentence) or _words("sentence", "unclear").search(sentence):
+        if NEGATED.search(sentence) or role_words("sentence", "unclear").search(sentence):
             return None  # "… kan bli värdkommun", "… inte ordförande": nothing is clear
         holder = _holder(role, sentence, words, names)
         if holder is None or holder.canonical in asked_names:
@@ -145,26 +145,26 @@ def _wanted(question: Question, role: Role, context: frozenset[str]) -> list[Ter
     question gives (the agreement's own names, and words its title and opening use, only
     when they name a body). None when the question asks something else of the role
     ("Vem fakturerar värdkommunen?"): a word left that is not a verb of holding it."""
-    bodies = _words("question", "bodies")
+    bodies = role_words("question", "bodies")
     wanted = [
         t
         for t in question.terms
         if t.weight > LIGHT_WEIGHT  # heavier than the words that frame it ("vilken kommun")
         and not role.asked.search(t.surface)
-        and not _words("question", "frame").fullmatch(t.surface)
-        and not _words("question", "agreement").fullmatch(t.surface)
-        and not (t.found_in(context) and (_is_name(t) or not bodies.search(t.surface)))
+        and not role_words("question", "frame").fullmatch(t.surface)
+        and not role_words("question", "agreement").fullmatch(t.surface)
+        and not (t.found_in(context) and (is_name(t) or not bodies.search(t.surface)))
     ]
-    holding = _words("question", "holding")
+    holding = role_words("question", "holding")
     for term in wanted:
-        if not (_is_name(term) or bodies.search(term.surface)) and not all(
+        if not (is_name(term) or bodies.search(term.surface)) and not all(
             holding.fullmatch(w) for w in term.surface.split()
         ):
             return None
     return wanted
 
 
-def _stating_sentences(
+def stating_sentences(
     chunks: list[Chunk],
     doc_id: str,
     tokens: Callable[[str], frozenset[str]],
@@ -174,7 +174,7 @@ def _stating_sentences(
     and their passage's headings, hold every wanted term. A body ("arbetsgrupperna") named
     only in the sentence before counts when the sentence names no other body ("en
     referensgrupp som sammanträder …" is not about the working groups)."""
-    bodies = _words("question", "bodies")
+    bodies = role_words("question", "bodies")
     for chunk in chunks:
         if chunk.doc_id != doc_id:
             continue
@@ -196,7 +196,7 @@ def _stating_sentences(
 def _holds(term: Term, tokens: frozenset[str]) -> bool:
     """A body by its whole name ("arbetsgrupp", not "arbete" and "grupp" apart); any other
     term as the passages' scorer finds it."""
-    if not _words("question", "bodies").search(term.surface):
+    if not role_words("question", "bodies").search(term.surface):
         return term.found_in(tokens)
     whole = [alt for alt in term.alternatives if len(alt) == 1]
     return any(present_in(alt[0], tokens) for alt in whole)
@@ -212,7 +212,7 @@ def _names_role(
     if role.name == "chair" and _VICE.search(before):
         return False
     genitive = _GENITIVE.search(before)
-    if genitive is None or not _words("question", "bodies").search(genitive.group(1)):
+    if genitive is None or not role_words("question", "bodies").search(genitive.group(1)):
         return True
     return of_body(genitive.group(1))
 
@@ -225,9 +225,9 @@ def _holder(
     kommun", "Styrgruppen leds av ekonomichefen i Nyköpings kommun", "Åre kommun
     sammankallar gruppen". None when no party or two are so linked, or the sentence
     shares the role ("respektive", "tillhandahåller gemensamt")."""
-    if _words("sentence", "shared").search(sentence) or _words("sentence", "rotation").search(
-        sentence
-    ):
+    if role_words("sentence", "shared").search(sentence) or role_words(
+        "sentence", "rotation"
+    ).search(sentence):
         return None
     linked = {
         display(name.written): name
@@ -276,13 +276,13 @@ def _with_person(sentence: str, holder: Name, party: str) -> str:
         if (
             PERSON_TO_PARTY.fullmatch(between)
             and not find_names(person.group(0))
-            and not _words("question", "bodies").search(person.group(0))
+            and not role_words("question", "bodies").search(person.group(0))
         ):
             return sentence[person.start() : holder.end]
     return party
 
 
-def _asked_parties(text: str) -> set[str]:
+def asked_parties(text: str) -> set[str]:
     """The parties a question names itself, which are not its answer; a municipality
     within an agreement's name ("Familjen Helsingborg") is not one of them."""
     return {n.canonical for n in find_names(text) if not _in_longer_name(text, n.start)}
@@ -299,6 +299,6 @@ def agreement_names(question: Question) -> list[Term]:
     return [t for t in question.terms if t.required and t.surface[:1].isupper()]
 
 
-def _is_name(term: Term) -> bool:
+def is_name(term: Term) -> bool:
     """A name or number ("Tolkcentralen", "2025"), which may pick the agreement."""
     return (term.required and term.surface[:1].isupper()) or term.surface[:1].isdigit()
