@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.qa.evidence import Candidate, FeatureBuilder
-from assistant.qa.patterns import SPANS
+from assistant.qa.patterns import SHARE_OR_MONEY, SPANS
 from assistant.qa.question import Question
 from assistant.qa.scorer import Scorer
 from assistant.qa.shapes.lead import given, lead_for
@@ -93,9 +93,19 @@ def _quote(candidate: Candidate, limit: int) -> str:
 
 def _gives_nothing(question: Question, best: Ranked) -> bool:
     """A date or amount asked for, and every one the best passage holds only repeats the
-    question's own ("under 2025" for "Vilket datum hålls forumet 2025?")."""
+    question's own ("under 2025" for "Vilket datum hålls forumet 2025?"), or is a share or
+    a sum of money where the question counts things ("15 procent" for "How many guest
+    nights …?")."""
     pattern = SPANS.get(question.kind)
     if pattern is None or question.kind == "frequency":
         return False
     spans = [m.group(0) for m in pattern.finditer(best.candidate.chunk.text)]
-    return bool(spans) and all(given(question, s) for s in spans)
+    if spans and all(given(question, s) for s in spans):
+        return True
+    counted = question.counted
+    return (
+        bool(spans)
+        and counted is not None
+        and not SHARE_OR_MONEY.search(counted.surface)
+        and all(SHARE_OR_MONEY.search(s) for s in spans)
+    )

@@ -32,6 +32,10 @@ SPANS: dict[str, re.Pattern[str]] = {
     ),
 }
 NUMBER = re.compile(r"\d")
+# a share or a sum of money: no answer to "hur många X" unless X is one ("hur många procent")
+SHARE_OR_MONEY = re.compile(
+    r"%|\b(?:procent\w*|percent\w*|kr|kronor|kronor\w*|tkr|mnkr|msek|sek|crowns?)\b", re.IGNORECASE
+)
 RESPONSIBLE_HEADER = re.compile(r"ansvar|responsib", re.IGNORECASE)
 RESPONSIBLE_EVIDENCE = re.compile(
     r"\b(ansvar\w*|huvudansvar\w*|tillhandahåller|leds av|leder|samordnar|utser|utses|"

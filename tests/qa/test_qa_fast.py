@@ -112,6 +112,18 @@ def test_a_passage_holding_only_the_year_the_question_gives_does_not_answer_when
     assert compose(asked, found, ranked, scorer("required_share")).found
 
 
+def test_a_share_or_a_sum_of_money_does_not_answer_how_many_things():
+    """'Hur många invånare …?' is not answered by '15 kr per invånare'; 'hur många kronor'
+    is."""
+    found = [Hit(PROSE, 0.9, 1, 1, 0.5, 1.0)]
+    asked = question("Hur många invånare finansierar samarbetet?")
+    ranked = rank(asked, found, builder(), scorer("required_share"))
+    assert not compose(asked, found, ranked, scorer("required_share")).found
+    asked = question("Hur många kronor per invånare finansierar samarbetet?")
+    ranked = rank(asked, found, builder(), scorer("required_share"))
+    assert compose(asked, found, ranked, scorer("required_share")).found
+
+
 @pytest.mark.parametrize(
     ("asked", "span", "is_given"),
     [
