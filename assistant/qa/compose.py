@@ -8,6 +8,7 @@ passage answers, the whole passage is quoted (passages are short).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from assistant.qa.evidence import Candidate, FeatureBuilder
 from assistant.qa.patterns import SHARE_OR_MONEY, SPANS
 from assistant.qa.question import Question
 from assistant.qa.scorer import Scorer
-from assistant.qa.shapes.lead import given, lead_for
+from assistant.qa.shapes.lead import given, lead_for, span_lead
 from assistant.qa.shapes.quote import MAX_QUOTE, quote_for
 from assistant.types import Answer, Citation, Hit
 
@@ -61,6 +62,8 @@ def compose(question: Question, hits: Sequence[Hit], ranked: Sequence[Ranked], s
     for other in ranked[1:2]:
         if other.probability >= scorer.second_ratio * ranked[0].probability:
             picked.append(other.candidate)
+    if len(picked) == 1:  # another passage of the document stating the same answer
+        picked.extend(_corroborating(question, ranked))
     second = _quote(picked[1], SECOND_QUOTE) if len(picked) == 2 else ""
     budget = MAX_QUOTE - len(second)
     while True:  # the lead and the markers count too: the answer stays within MAX_ANSWER
@@ -83,6 +86,21 @@ def _render(
             parts.append(f"{lead} [{n}] – ”{quote}”" if lead else f"”{quote}” [{n}]")
         citations.append(Citation(n, candidate.chunk, quote))
     return "\n\n".join(parts), tuple(citations)
+
+
+def _corroborating(question: Question, ranked: Sequence[Ranked]) -> list[Candidate]:
+    """The next passage of the best one's document that states the same date or amount as
+    the best one's lead ("150 000 invånare" in the vision and in the ambition), so the
+    reader sees both statements; none when the best passage has no such lead."""
+    best = ranked[0].candidate
+    span = span_lead(question, best.chunk.text)
+    if not span:
+        return []
+    for other in ranked[1:]:
+        chunk = other.candidate.chunk
+        if chunk.doc_id == best.chunk.doc_id and span in re.sub(r"\s+", " ", chunk.text):
+            return [other.candidate]
+    return []
 
 
 def _quote(candidate: Candidate, limit: int) -> str:

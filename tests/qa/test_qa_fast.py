@@ -112,6 +112,29 @@ def test_a_passage_holding_only_the_year_the_question_gives_does_not_answer_when
     assert compose(asked, found, ranked, scorer("required_share")).found
 
 
+def test_another_passage_of_the_document_stating_the_same_amount_is_quoted_too():
+    """The lead's amount stated again elsewhere in the document: the reader sees both."""
+    texts = [
+        "Samarbetet finansieras med 15 kr per invånare och år.",
+        "Medlemsavgiften är 15 kr per invånare och år enligt avtalet.",
+        "Föreningen tar ut 15 kr per invånare och år.",
+    ]
+    chunks = [
+        Chunk(f"m{i}", doc, "Plan", (), text, 0, len(text))
+        for i, (doc, text) in enumerate(
+            zip(["plan.txt", "annat.txt", "plan.txt"], texts, strict=True)
+        )
+    ]
+    found = [Hit(c, 0.9 - i / 10, i + 1, i + 1, 0.5, 1.0) for i, c in enumerate(chunks)]
+    asked = question("Hur mycket kostar samarbetet per invånare?")
+    ranked = rank(asked, found, builder(), scorer("rank_rr"))
+    answer = compose(asked, found, ranked, scorer("rank_rr"))
+    assert answer.found and answer.text.startswith("15 kr per invånare och år [1]")
+    # the next passage of the same document, not the other document's
+    assert [c.chunk.chunk_id for c in answer.citations] == ["m0", "m2"]
+    assert "Se även: ”Föreningen tar ut 15 kr per invånare och år.” [2]" in answer.text
+
+
 def test_a_share_or_a_sum_of_money_does_not_answer_how_many_things():
     """'Hur många invånare …?' is not answered by '15 kr per invånare'; 'hur många kronor'
     is."""
