@@ -3,8 +3,9 @@ ansvarar Svalöv för?") from the responsibility register; who takes part ("Vilk
 ingår i MalmöLundregionen?"), how long an agreement is valid, what it is for and the areas it
 lists from the agreement's card (assistant/qa/shapes/card.py says when a card answers).
 Register and cards are derived at ingest time with verbatim evidence; when none applies the
-question goes to the passages. Who holds a role (chair, host, convener, secretariat) is read
-from the sentence that states it when the passages' scorer abstains.
+question goes to the passages. Who holds a role (chair, host, convener, secretariat), how
+many of one thing there are and how often something happens are read from the sentence that
+states it when the passages' scorer abstains.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from assistant.qa.shapes.areas import areas_answer, asks_areas
 from assistant.qa.shapes.card import asked_document
 from assistant.qa.shapes.counts import asks_count, count_answer
 from assistant.qa.shapes.members import asks_members, members_answer
+from assistant.qa.shapes.often import asks_often, often_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
 from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
 from assistant.qa.shapes.roles import agreement_names, asked_role, role_answer
@@ -128,11 +130,13 @@ def _card_reply(
 def sentence_fallback(
     sources: Sources, question: Question, hits: Sequence[Hit], doc_ids: Collection[str] | None
 ) -> Answer | None:
-    """Who holds a role the question asks about (chair, host, convener, secretariat), or how
-    many of one thing there are, from the sentence of the named agreement that states it;
-    for when the passages' scorer abstains (assistant/qa/shapes/roles.py, counts.py)."""
+    """Who holds a role the question asks about (chair, host, convener, secretariat), how
+    many of one thing there are or how often something happens, from the sentence of the
+    named agreement that states it; for when the passages' scorer abstains
+    (assistant/qa/shapes/roles.py, counts.py, often.py)."""
     role = asked_role(question)
-    if role is None and not asks_count(question):
+    shape = count_answer if asks_count(question) else often_answer if asks_often(question) else None
+    if role is None and shape is None:
         return None
     try:
         overview = overview_of(sources.index.manifest, sources.index.version)
@@ -156,7 +160,8 @@ def sentence_fallback(
     title, chunks = titles.get(doc_id, doc_id), sources.documents.get(doc_id, [])
     if role is not None:
         return role_answer(question, role, doc_id, title, chunks, hits, tokens, context(doc_id))
-    return count_answer(question, doc_id, title, chunks, hits, tokens, context(doc_id))
+    assert shape is not None
+    return shape(question, doc_id, title, chunks, hits, tokens, context(doc_id))
 
 
 @lru_cache(maxsize=50_000)

@@ -1,0 +1,83 @@
+"""How often something happens, read from the sentence that states it: hand-made passages,
+no model, no index."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.qa.shapes.often import asks_often, often_answer
+from ingest.lexical import build_vocabulary, tokenize
+from ingest.schema import Chunk
+from tests.qa_chunks import question_over
+
+TITLE = "Avsiktsförklaring om kustsamverkan i Sydöstra Skåne"
+TEXTS = [
+    "Avsiktsförklaring om kustsamverkan i Sydöstra Skåne mellan Ystads kommun, Simrishamns "
+    "kommun och Skurups kommun.",
+    "Styrgruppen sammanträder fyra gånger per år. Ordförande är samhällsbyggnadschefen i Ystad.",
+    "Arbetsgruppen träffas varje månad och kan sammanträda oftare vid behov.",
+    "Referensgruppen träffas med en företrädare från varje kommun.",
+    "Stränderna mäts med drönare två gånger per år. Dynerna mäts varje år.",
+    "Kustrådet sammanträder kvartalsvis.",
+]
+CHUNKS = [
+    Chunk(f"c{i}", "kust.txt", TITLE, (), text, i * 200, i * 200 + len(text))
+    for i, text in enumerate(TEXTS)
+]
+VOCABULARY = build_vocabulary(TEXTS)
+
+
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text, VOCABULARY))
+
+
+def question(text: str):
+    return question_over(text, CHUNKS, VOCABULARY)
+
+
+def answer(text: str):
+    asked = question(text)
+    assert asks_often(asked)
+    context = tokens(f"{TITLE} {TEXTS[0]}")
+    return often_answer(asked, "kust.txt", TITLE, CHUNKS, [], tokens, context)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Hur ofta sammanträder styrgruppen?", True),
+        ("How often does the steering group meet?", True),
+        ("Hur ofta sammanträder styrgruppen, och vem är ordförande?", False),  # two parts
+        ("Hur ofta sammanträder inte styrgruppen?", False),  # negated
+        ("När sammanträder styrgruppen?", False),  # a date, not how often
+    ],
+)
+def test_a_question_that_asks_only_how_often(text, asks):
+    assert asks_often(question(text)) is asks
+
+
+def test_the_frequency_is_read_from_the_sentence_about_the_body_asked():
+    reply = answer("Hur ofta sammanträder styrgruppen?")
+    assert reply is not None and reply.found
+    assert reply.text.startswith("fyra gånger per år – enligt")
+    assert "Styrgruppen sammanträder fyra gånger per år." in reply.citations[0].quote
+    assert answer("Hur ofta sammanträder kustrådet?").text.startswith("kvartalsvis")
+
+
+def test_a_frequency_that_may_change_leaves_the_question_unanswered():
+    # "kan sammanträda oftare vid behov": the month is not all the agreement says
+    assert answer("Hur ofta träffas arbetsgruppen?") is None
+
+
+def test_each_municipality_is_no_frequency():
+    assert answer("Hur ofta träffas referensgruppen?") is None
+
+
+def test_two_frequencies_for_what_is_asked_leave_it_unanswered():
+    # the beaches twice a year, the dunes every year: "mäts" alone does not tell which
+    assert answer("Hur ofta mäts det med drönare?").text.startswith("två gånger per år")
+    assert answer("Hur ofta mäts det?") is None
+
+
+def test_a_body_no_sentence_states_a_frequency_for_is_not_answered():
+    assert answer("Hur ofta sammanträder direktionen?") is None
