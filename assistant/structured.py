@@ -4,8 +4,8 @@ ingår i MalmöLundregionen?"), how long an agreement is valid, what it is for a
 lists from the agreement's card (assistant/qa/shapes/card.py says when a card answers).
 Register and cards are derived at ingest time with verbatim evidence; when none applies the
 question goes to the passages. Who holds a role (chair, host, convener, secretariat), how
-many of one thing there are and how often something happens are read from the sentence that
-states it when the passages' scorer abstains.
+many of one thing there are, how often and when something happens are read from the sentence
+that states it when the passages' scorer abstains.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from assistant.qa.question import Question
 from assistant.qa.shapes.areas import areas_answer, asks_areas
 from assistant.qa.shapes.card import asked_document
 from assistant.qa.shapes.counts import asks_count, count_answer
+from assistant.qa.shapes.dates import asks_date, date_answer
 from assistant.qa.shapes.members import asks_members, members_answer
 from assistant.qa.shapes.often import asks_often, often_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
@@ -35,6 +36,19 @@ from ingest.store import StoredIndex
 log = logging.getLogger(__name__)
 
 CardAnswer = Callable[[Question, Card | None, list[Chunk], Sequence[Hit]], Answer | None]
+# (question, document, title, its chunks, hits, a sentence's words, the agreement's words)
+SentenceAnswer = Callable[
+    [
+        Question,
+        str,
+        str,
+        list[Chunk],
+        Sequence[Hit],
+        Callable[[str], frozenset[str]],
+        frozenset[str],
+    ],
+    Answer | None,
+]
 
 
 @dataclass(frozen=True)
@@ -131,11 +145,11 @@ def sentence_fallback(
     sources: Sources, question: Question, hits: Sequence[Hit], doc_ids: Collection[str] | None
 ) -> Answer | None:
     """Who holds a role the question asks about (chair, host, convener, secretariat), how
-    many of one thing there are or how often something happens, from the sentence of the
-    named agreement that states it; for when the passages' scorer abstains
-    (assistant/qa/shapes/roles.py, counts.py, often.py)."""
+    many of one thing there are, how often or when something happens, from the sentence of
+    the named agreement that states it; for when the passages' scorer abstains
+    (assistant/qa/shapes/roles.py, counts.py, often.py, dates.py)."""
     role = asked_role(question)
-    shape = count_answer if asks_count(question) else often_answer if asks_often(question) else None
+    shape = _sentence_shape(question)
     if role is None and shape is None:
         return None
     try:
@@ -162,6 +176,18 @@ def sentence_fallback(
         return role_answer(question, role, doc_id, title, chunks, hits, tokens, context(doc_id))
     assert shape is not None
     return shape(question, doc_id, title, chunks, hits, tokens, context(doc_id))
+
+
+def _sentence_shape(question: Question) -> SentenceAnswer | None:
+    """The answer shape read from one sentence for this question, if any."""
+    for asks, answer in (
+        (asks_count, count_answer),
+        (asks_often, often_answer),
+        (asks_date, date_answer),
+    ):
+        if asks(question):
+            return answer
+    return None
 
 
 @lru_cache(maxsize=50_000)
