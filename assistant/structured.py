@@ -22,6 +22,7 @@ from assistant.qa.shapes.card import asked_document
 from assistant.qa.shapes.counts import asks_count, count_answer
 from assistant.qa.shapes.dates import asks_date, date_answer
 from assistant.qa.shapes.members import asks_members, members_answer
+from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.often import asks_often, often_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
 from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
@@ -36,19 +37,7 @@ from ingest.store import StoredIndex
 log = logging.getLogger(__name__)
 
 CardAnswer = Callable[[Question, Card | None, list[Chunk], Sequence[Hit]], Answer | None]
-# (question, document, title, its chunks, hits, a sentence's words, the agreement's words)
-SentenceAnswer = Callable[
-    [
-        Question,
-        str,
-        str,
-        list[Chunk],
-        Sequence[Hit],
-        Callable[[str], frozenset[str]],
-        frozenset[str],
-    ],
-    Answer | None,
-]
+SentenceAnswer = Callable[[Question, Agreement, Sequence[Hit]], Answer | None]
 
 
 @dataclass(frozen=True)
@@ -172,10 +161,11 @@ def sentence_fallback(
         return _sentence_tokens(text, vocabulary)
 
     title, chunks = titles.get(doc_id, doc_id), sources.documents.get(doc_id, [])
+    agreement = Agreement(doc_id, title, chunks, tokens, context(doc_id))
     if role is not None:
-        return role_answer(question, role, doc_id, title, chunks, hits, tokens, context(doc_id))
+        return role_answer(question, role, agreement, hits)
     assert shape is not None
-    return shape(question, doc_id, title, chunks, hits, tokens, context(doc_id))
+    return shape(question, agreement, hits)
 
 
 def _sentence_shape(question: Question) -> SentenceAnswer | None:

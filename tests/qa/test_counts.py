@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.qa.shapes.counts import asks_count, count_answer
-from ingest.lexical import build_vocabulary, tokenize
 from ingest.schema import Chunk, TableRow
-from tests.qa_chunks import question_over
+from tests.qa_chunks import HandMade
 
 TITLE = "Förbundsordning för Kommunalförbundet Tolkcentralen Västmanland"
 TEXTS = [
@@ -23,26 +22,17 @@ TEXTS = [
     "§ 13 Beredning\nMedlemmarna utser tre ledamöter var till beredningen.",
     "§ 12 Kansli\nKansliet har tre tjänster. Kansliet har fyra tjänster från och med 2027.",
 ]
-CHUNKS = [
-    Chunk(f"c{i}", "tolk.md", TITLE, (), text, i * 200, i * 200 + len(text))
-    for i, text in enumerate(TEXTS)
-]
-VOCABULARY = build_vocabulary(TEXTS)
-
-
-def tokens(text: str) -> frozenset[str]:
-    return frozenset(tokenize(text, VOCABULARY))
+DOC = HandMade("tolk.md", TITLE, TEXTS)
 
 
 def question(text: str):
-    return question_over(text, CHUNKS, VOCABULARY)
+    return DOC.question(text)
 
 
 def answer(text: str):
-    asked = question(text)
+    asked = DOC.question(text)
     assert asks_count(asked)
-    context = tokens(f"{TITLE} {TEXTS[0]}")
-    return count_answer(asked, "tolk.md", TITLE, CHUNKS, [], tokens, context)
+    return DOC.answer(count_answer, asked)
 
 
 @pytest.mark.parametrize(
@@ -125,15 +115,9 @@ def test_a_table_rows_count_is_its_items_whoever_is_responsible():
         2000 + len(row_text),
         row=TableRow(1, 1, (("Mätetal", "2.3 Minst fem event per år."), ("Ansvarig", "Västerås"))),
     )
-    chunks = [*CHUNKS, row]
-    vocabulary = build_vocabulary([*TEXTS, row_text])
-
-    def words(text: str) -> frozenset[str]:
-        return frozenset(tokenize(text, vocabulary))
-
-    asked = question_over("Hur många event per år ska det vara?", chunks, vocabulary)
-    context = words(f"{TITLE} {TEXTS[0]}")
-    reply = count_answer(asked, "tolk.md", TITLE, chunks, [], words, context)
+    doc = HandMade("tolk.md", TITLE, [*TEXTS, row_text])
+    doc.chunks[-1] = row
+    reply = doc.answer(count_answer, doc.question("Hur många event per år ska det vara?"))
     assert reply is not None and reply.text.startswith("Minst fem event – enligt")
 
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.qa.shapes.dates import asks_date, date_answer
-from ingest.lexical import build_vocabulary, tokenize
-from ingest.schema import Chunk
-from tests.qa_chunks import question_over
+from tests.qa_chunks import HandMade
 
 TITLE = "Avsiktsförklaring om kustsamverkan i Sydöstra Skåne"
 TEXTS = [
@@ -21,26 +19,17 @@ TEXTS = [
     "Rapporten lämnas även till kommunstyrelserna i april 2026.",
     "Avtalet gäller från och med den 1 januari 2025 till och med den 31 december 2027.",
 ]
-CHUNKS = [
-    Chunk(f"c{i}", "kust.txt", TITLE, (), text, i * 200, i * 200 + len(text))
-    for i, text in enumerate(TEXTS)
-]
-VOCABULARY = build_vocabulary(TEXTS)
-
-
-def tokens(text: str) -> frozenset[str]:
-    return frozenset(tokenize(text, VOCABULARY))
+DOC = HandMade("kust.txt", TITLE, TEXTS)
 
 
 def question(text: str):
-    return question_over(text, CHUNKS, VOCABULARY)
+    return DOC.question(text)
 
 
 def answer(text: str):
-    asked = question(text)
+    asked = DOC.question(text)
     assert asks_date(asked)
-    context = tokens(f"{TITLE} {TEXTS[0]}")
-    return date_answer(asked, "kust.txt", TITLE, CHUNKS, [], tokens, context)
+    return DOC.answer(date_answer, asked)
 
 
 @pytest.mark.parametrize(

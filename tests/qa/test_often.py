@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.qa.shapes.often import asks_often, often_answer
-from ingest.lexical import build_vocabulary, tokenize
-from ingest.schema import Chunk
-from tests.qa_chunks import question_over
+from tests.qa_chunks import HandMade
 
 TITLE = "Avsiktsförklaring om kustsamverkan i Sydöstra Skåne"
 TEXTS = [
@@ -20,26 +18,17 @@ TEXTS = [
     "Stränderna mäts med drönare två gånger per år. Dynerna mäts varje år.",
     "Kustrådet sammanträder kvartalsvis.",
 ]
-CHUNKS = [
-    Chunk(f"c{i}", "kust.txt", TITLE, (), text, i * 200, i * 200 + len(text))
-    for i, text in enumerate(TEXTS)
-]
-VOCABULARY = build_vocabulary(TEXTS)
-
-
-def tokens(text: str) -> frozenset[str]:
-    return frozenset(tokenize(text, VOCABULARY))
+DOC = HandMade("kust.txt", TITLE, TEXTS)
 
 
 def question(text: str):
-    return question_over(text, CHUNKS, VOCABULARY)
+    return DOC.question(text)
 
 
 def answer(text: str):
-    asked = question(text)
+    asked = DOC.question(text)
     assert asks_often(asked)
-    context = tokens(f"{TITLE} {TEXTS[0]}")
-    return often_answer(asked, "kust.txt", TITLE, CHUNKS, [], tokens, context)
+    return DOC.answer(often_answer, asked)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.roles import asked_role, role_answer
 from ingest.lexical import build_vocabulary, tokenize
 from ingest.schema import Chunk
@@ -40,7 +41,7 @@ def answer(text: str):
     role = asked_role(asked)
     assert role is not None
     context = tokens(f"{TITLE} {TEXTS[0]}")
-    return role_answer(asked, role, "avtal.txt", TITLE, CHUNKS, [], tokens, context)
+    return role_answer(asked, role, Agreement("avtal.txt", TITLE, CHUNKS, tokens, context), [])
 
 
 @pytest.mark.parametrize(
@@ -94,7 +95,9 @@ def test_a_person_holding_the_role_leads_the_answer_with_the_party():
     asked = question("Who chairs the board?")
     role = asked_role(asked)
     assert role is not None
-    reply = role_answer(asked, role, "om.txt", "Om förbundet", [chunk], [], tokens, frozenset())
+    reply = role_answer(
+        asked, role, Agreement("om.txt", "Om förbundet", [chunk], tokens, frozenset()), []
+    )
     assert reply is not None
     assert reply.text.startswith("Katarina Jonsson (m), Skövde kommun – according to")
 
@@ -108,11 +111,15 @@ def test_a_sentence_about_another_body_does_not_answer_for_the_one_named_before_
     asked = question("Vem leder arbetsgrupperna?")
     role = asked_role(asked)
     assert role is not None
-    reply = role_answer(asked, role, "kust.txt", "Kustsamverkan", [chunk], [], tokens, frozenset())
+    reply = role_answer(
+        asked, role, Agreement("kust.txt", "Kustsamverkan", [chunk], tokens, frozenset()), []
+    )
     assert reply is None
     # the same sentence answers for the body it names
     asked = question("Vem leder referensgruppen?")
-    reply = role_answer(asked, role, "kust.txt", "Kustsamverkan", [chunk], [], tokens, frozenset())
+    reply = role_answer(
+        asked, role, Agreement("kust.txt", "Kustsamverkan", [chunk], tokens, frozenset()), []
+    )
     assert reply is not None and reply.text.startswith("Ystad")
 
 
@@ -125,7 +132,7 @@ def answer_from(text: str, asked_text: str, title: str = "Avtal"):
     role = asked_role(asked)
     assert role is not None
     return role_answer(
-        asked, role, "x.txt", title, one_passage(text, title), [], tokens, frozenset()
+        asked, role, Agreement("x.txt", title, one_passage(text, title), tokens, frozenset()), []
     )
 
 

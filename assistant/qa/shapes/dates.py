@@ -14,26 +14,18 @@ data (assistant/qa/data/dates.toml).
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Callable, Sequence
-from functools import cache
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from assistant.qa.evidence import LIGHT_WEIGHT
 from assistant.qa.patterns import SPANS
-from assistant.qa.question import Question, Term
-from assistant.qa.shapes.card import MAX_ANSWER, SECOND_PART, card_answer
+from assistant.qa.question import Question
 from assistant.qa.shapes.lead import given
-from assistant.qa.shapes.quote import quote_for
-from assistant.qa.shapes.roles import (
-    LEAD,
-    NEGATED,
-    QUOTE,
-    QUOTE_MARKS,
-    is_name,
-    role_words,
-    stating_sentences,
+from assistant.qa.shapes.named import Agreement
+from assistant.qa.shapes.stated import (
+    asks_plainly,
+    other_words,
+    read_value,
+    word_pattern,
 )
 from assistant.qa.shapes.validity import asks_validity
 from assistant.types import Answer, Hit
@@ -43,75 +35,24 @@ DATES_FILE = Path(__file__).resolve().parents[1] / "data" / "dates.toml"
 _DAY = re.compile(r"\d{1,2} [a-zåäö]+|\d{4}-\d{2}-\d{2}", re.IGNORECASE)
 
 
-@cache
-def _data() -> dict[str, Any]:
-    return tomllib.loads(DATES_FILE.read_text(encoding="utf-8"))
-
-
-@cache
-def _pattern(section: str, key: str) -> re.Pattern[str]:
-    words = _data()[section][key]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
-
-
 def asks_date(question: Question) -> bool:
     """A question that asks only when one thing happens."""
-    text = question.text
-    return (
-        question.kind == "when"
-        and not NEGATED.search(text)
-        and not SECOND_PART.search(text)
-        and not role_words("question", "present").search(text)
-        and not asks_validity(question)
-    )
+    return question.kind == "when" and asks_plainly(question) and not asks_validity(question)
 
 
-def date_answer(
-    question: Question,
-    doc_id: str,
-    title: str,
-    chunks: list[Chunk],
-    hits: Sequence[Hit],
-    tokens: Callable[[str], frozenset[str]],
-    context: frozenset[str],
-) -> Answer | None:
+def date_answer(question: Question, agreement: Agreement, hits: Sequence[Hit]) -> Answer | None:
     """The one date the agreement states for what is asked, with its passage, or None."""
-    wanted = _wanted(question, context)
+    wanted = other_words(
+        question, agreement.context, word_pattern(DATES_FILE, "question", "asking")
+    )
     if not wanted:
         return None  # nothing to tell which sentence is about what the question asks
-    day = bool(_pattern("question", "day").search(question.text))
-    found: dict[str, tuple[Chunk, str, str]] = {}
-    for chunk, sentence in stating_sentences(chunks, doc_id, tokens, wanted):
-        own = tokens(sentence) | tokens(" ".join(chunk.heading_path))
-        if not all(t.found_in(own) for t in wanted):
-            continue  # the sentence itself must say what happens then
+    day = bool(word_pattern(DATES_FILE, "question", "day").search(question.text))
+
+    def dates(chunk: Chunk, sentence: str) -> list[str]:
         spans = [m.group(0).strip() for m in SPANS["when"].finditer(sentence)]
-        spans = [s for s in spans if not given(question, s) and (not day or _DAY.search(s))]
-        if not spans:
-            continue
-        if NEGATED.search(sentence) or _pattern("sentence", "unclear").search(sentence):
-            return None  # "kan tidigast ske 2026": nothing is clear
-        for span in spans:
-            found.setdefault(re.sub(r"\s+", " ", span).casefold(), (chunk, sentence, span))
-    if len(found) != 1:
-        return None
-    chunk, sentence, span = next(iter(found.values()))
-    lead = LEAD[question.language].format(party=span, title=title)
-    quote = quote_for(chunk, sentence, min(QUOTE, MAX_ANSWER - len(lead) - QUOTE_MARKS))
-    if sentence not in quote:
-        return None
-    return card_answer(question, lead, [(chunk, quote)], hits)
+        return [s for s in spans if not given(question, s) and (not day or _DAY.search(s))]
 
-
-def _wanted(question: Question, context: frozenset[str]) -> list[Term]:
-    """What the sentence must hold besides the date: the question's other words (not the
-    words asking when, not the agreement's own names)."""
-    return [
-        t
-        for t in question.terms
-        if t.weight > LIGHT_WEIGHT
-        and not _pattern("question", "asking").fullmatch(t.surface)
-        and not role_words("question", "frame").fullmatch(t.surface)
-        and not role_words("question", "agreement").fullmatch(t.surface)
-        and not (t.found_in(context) and is_name(t))
-    ]
+    # "kan tidigast ske 2026": nothing is clear
+    unclear = word_pattern(DATES_FILE, "sentence", "unclear")
+    return read_value(question, agreement, hits, wanted, dates, unclear)

@@ -22,7 +22,5 @@ def uncertain_reading_note(answer: Answer) -> str:
     ):
         return ""
     page = "s." if answer.language == "sv" else "p."
-    where = "; ".join(
-        f"{c.title}, {page} {c.page}, {c.ocr_confidence:.0f} %" for c in cited[:2]
-    )
+    where = "; ".join(f"{c.title}, {page} {c.page}, {c.ocr_confidence:.0f} %" for c in cited[:2])
     return UNCERTAIN_READING[answer.language].format(where=where)

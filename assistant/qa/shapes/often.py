@@ -13,26 +13,17 @@ may be, was, or is done when needed leaves the question unanswered. The words ar
 
 from __future__ import annotations
 
-import re
-import tomllib
-from collections.abc import Callable, Sequence
-from functools import cache
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from assistant.qa.evidence import LIGHT_WEIGHT
 from assistant.qa.patterns import SPANS
-from assistant.qa.question import Question, Term
-from assistant.qa.shapes.card import MAX_ANSWER, SECOND_PART, card_answer
-from assistant.qa.shapes.quote import quote_for
-from assistant.qa.shapes.roles import (
-    LEAD,
-    NEGATED,
-    QUOTE,
-    QUOTE_MARKS,
-    is_name,
-    role_words,
-    stating_sentences,
+from assistant.qa.question import Question
+from assistant.qa.shapes.named import Agreement
+from assistant.qa.shapes.stated import (
+    asks_plainly,
+    other_words,
+    read_value,
+    word_pattern,
 )
 from assistant.types import Answer, Hit
 from ingest.schema import Chunk
@@ -40,80 +31,32 @@ from ingest.schema import Chunk
 OFTEN_FILE = Path(__file__).resolve().parents[1] / "data" / "often.toml"
 
 
-@cache
-def _data() -> dict[str, Any]:
-    return tomllib.loads(OFTEN_FILE.read_text(encoding="utf-8"))
-
-
-@cache
-def _pattern(section: str, key: str) -> re.Pattern[str]:
-    words = _data()[section][key]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
-
-
 def asks_often(question: Question) -> bool:
     """A question that asks only how often something happens."""
-    text = question.text
-    return (
-        question.kind == "frequency"
-        and not NEGATED.search(text)
-        and not SECOND_PART.search(text)
-        and not role_words("question", "present").search(text)
-    )
+    return question.kind == "frequency" and asks_plainly(question)
 
 
-def often_answer(
-    question: Question,
-    doc_id: str,
-    title: str,
-    chunks: list[Chunk],
-    hits: Sequence[Hit],
-    tokens: Callable[[str], frozenset[str]],
-    context: frozenset[str],
-) -> Answer | None:
+def often_answer(question: Question, agreement: Agreement, hits: Sequence[Hit]) -> Answer | None:
     """The one frequency the agreement states, with the passage that states it, or None."""
-    wanted = _wanted(question, context)
+    wanted = other_words(
+        question, agreement.context, word_pattern(OFTEN_FILE, "question", "asking")
+    )
     if not wanted:
         return None  # nothing to tell which sentence is about what the question asks
-    found: dict[str, tuple[Chunk, str, str]] = {}
-    for chunk, sentence in stating_sentences(chunks, doc_id, tokens, wanted):
-        own = tokens(sentence) | tokens(" ".join(chunk.heading_path))
-        if not all(t.found_in(own) for t in wanted):
-            continue  # the sentence itself must say what happens so often
+
+    def frequencies(chunk: Chunk, sentence: str) -> list[str]:
         spans = [m.group(0).strip() for m in SPANS["frequency"].finditer(sentence)]
-        spans = [s for s in spans if _in_time(s)]
-        if not spans:
-            continue
-        if NEGATED.search(sentence) or _pattern("sentence", "unclear").search(sentence):
-            return None  # "kan sammanträda oftare vid behov": nothing is clear
-        for span in spans:
-            found.setdefault(re.sub(r"\s+", " ", span).casefold(), (chunk, sentence, span))
-    if len(found) != 1:
-        return None
-    chunk, sentence, span = next(iter(found.values()))
-    lead = LEAD[question.language].format(party=span, title=title)
-    quote = quote_for(chunk, sentence, min(QUOTE, MAX_ANSWER - len(lead) - QUOTE_MARKS))
-    if sentence not in quote:
-        return None
-    return card_answer(question, lead, [(chunk, quote)], hits)
+        return [s for s in spans if _in_time(s)]
+
+    # "kan sammanträda oftare vid behov": nothing is clear
+    unclear = word_pattern(OFTEN_FILE, "sentence", "unclear")
+    return read_value(question, agreement, hits, wanted, frequencies, unclear)
 
 
 def _in_time(span: str) -> bool:
     """A frequency in time: a word of its own ("årligen", "kvartalsvis") or one ending in a
     unit of time ("fyra gånger per år", "varje mandatperiod"), not "varje kommun"."""
     last = span.split()[-1]
-    return len(span.split()) == 1 or bool(_pattern("span", "time_words").fullmatch(last))
-
-
-def _wanted(question: Question, context: frozenset[str]) -> list[Term]:
-    """What the sentence must hold besides the frequency: the question's other words (not
-    the words asking how often, not the agreement's own names)."""
-    return [
-        t
-        for t in question.terms
-        if t.weight > LIGHT_WEIGHT
-        and not _pattern("question", "asking").fullmatch(t.surface)
-        and not role_words("question", "frame").fullmatch(t.surface)
-        and not role_words("question", "agreement").fullmatch(t.surface)
-        and not (t.found_in(context) and is_name(t))
-    ]
+    return len(span.split()) == 1 or bool(
+        word_pattern(OFTEN_FILE, "span", "time_words").fullmatch(last)
+    )

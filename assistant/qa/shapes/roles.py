@@ -28,6 +28,7 @@ from assistant.qa.evidence import LIGHT_WEIGHT
 from assistant.qa.forms import present_in
 from assistant.qa.question import Question, Term
 from assistant.qa.shapes.card import ELLIPSIS, MAX_ANSWER, SECOND_PART, card_answer
+from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.quote import quote_for
 from assistant.types import Answer, Hit
 from ingest.overview.names import Name, display, find_names
@@ -95,16 +96,11 @@ def asked_role(question: Question) -> Role | None:
 
 
 def role_answer(
-    question: Question,
-    role: Role,
-    doc_id: str,
-    title: str,
-    chunks: list[Chunk],
-    hits: Sequence[Hit],
-    tokens: Callable[[str], frozenset[str]],
-    context: frozenset[str],
+    question: Question, role: Role, agreement: Agreement, hits: Sequence[Hit]
 ) -> Answer | None:
     """The party holding the role, with the passage that states it, or None."""
+    doc_id, title, chunks = agreement.doc_id, agreement.title, agreement.chunks
+    tokens, context = agreement.tokens, agreement.context
     wanted = _wanted(question, role, context)
     if wanted is None:
         return None
