@@ -336,7 +336,8 @@ class Assistant:
             if not absent:  # a name no passage holds: no answer
                 ranked = rank(analysed, hits, loaded.features, scorer)
             answer = compose(analysed, hits, ranked, scorer)
-            if not answer.found and not absent:  # a role's holder or a count, from its sentence
+            # a role's holder, a count, a frequency or a date, read from its sentence
+            if not answer.found and not absent:
                 answer = sentence_fallback(sources, analysed, hits, doc_ids) or answer
         done = time.perf_counter()
         timings = {

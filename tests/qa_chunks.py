@@ -47,3 +47,11 @@ class HandMade:
     def answer(self, shape: Callable[..., Answer | None], question: Question) -> Answer | None:
         """A sentence shape's answer (counts, often, dates) over this document."""
         return shape(question, self.agreement(), [])
+
+
+def answer_over(shape: Callable[..., Answer | None], texts: Sequence[str], question: str):
+    """A sentence shape's answer over a hand-made agreement: an opening naming it, then the
+    texts, one passage each."""
+    opening = "Samverkansavtal om kustsamverkan mellan Ystads kommun och Skurups kommun."
+    doc = HandMade("avtal.txt", "Samverkansavtal om kustsamverkan", [opening, *texts])
+    return doc.answer(shape, doc.question(question))

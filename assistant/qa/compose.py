@@ -90,15 +90,19 @@ def _render(
 
 def _corroborating(question: Question, ranked: Sequence[Ranked]) -> list[Candidate]:
     """The next passage of the best one's document that states the same date or amount as
-    the best one's lead ("150 000 invånare" in the vision and in the ambition), so the
-    reader sees both statements; none when the best passage has no such lead."""
+    the best one's lead ("150 000 invånare" in the vision and in the ambition), whole
+    ("5 kr" is not in "25 kr"), so the reader sees both statements; none when the best
+    passage has no such lead."""
     best = ranked[0].candidate
     span = span_lead(question, best.chunk.text)
     if not span:
         return []
     for other in ranked[1:]:
         chunk = other.candidate.chunk
-        if chunk.doc_id == best.chunk.doc_id and span in re.sub(r"\s+", " ", chunk.text):
+        text = re.sub(r"\s+", " ", chunk.text)
+        if chunk.doc_id == best.chunk.doc_id and re.search(
+            rf"(?<![\w,.]){re.escape(span)}(?!\w)", text
+        ):
             return [other.candidate]
     return []
 

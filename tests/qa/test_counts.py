@@ -7,7 +7,7 @@ import pytest
 
 from assistant.qa.shapes.counts import asks_count, count_answer
 from ingest.schema import Chunk, TableRow
-from tests.qa_chunks import HandMade
+from tests.qa_chunks import HandMade, answer_over
 
 TITLE = "Förbundsordning för Kommunalförbundet Tolkcentralen Västmanland"
 TEXTS = [
@@ -126,3 +126,65 @@ def test_the_members_choosing_a_number_count_for_each_of_them():
     assert answer("Hur många ledamöter har beredningen?") is None
     reply = answer("Hur många ledamöter utser medlemmarna var och en till beredningen?")
     assert reply is not None and reply.text.startswith("tre ledamöter")
+
+
+@pytest.mark.parametrize(
+    ("texts", "asked"),
+    [
+        # the count is of the body the sentence itself names, not of the one before
+        (
+            [
+                "Styrelsen bereder ärenden till förbundsfullmäktige. "
+                "Förbundsfullmäktige består av 21 ledamöter."
+            ],
+            "Hur många ledamöter har styrelsen?",
+        ),
+        # a count given to another group, a part of the group, a range, more on top
+        (
+            ["Styrgruppen utser två ledamöter till arbetsutskottet."],
+            "Hur många ledamöter har styrgruppen?",
+        ),
+        (
+            ["I styrgruppen ska en av ledamöterna vara vice ordförande."],
+            "Hur många ledamöter har styrgruppen?",
+        ),
+        (["Styrgruppen består av 5–7 ledamöter."], "Hur många ledamöter har styrgruppen?"),
+        (
+            ["Vid behov adjungeras ytterligare två ledamöter till styrgruppen."],
+            "Hur många ledamöter har styrgruppen?",
+        ),
+        (
+            ["Styrgruppen ska ha högst 2 ledamöter per 10 000 invånare."],
+            "Hur många ledamöter har styrgruppen?",
+        ),
+        # each municipality's count, said otherwise than "varje"
+        (
+            ["Samtliga medlemskommuner utser två ledamöter till styrgruppen."],
+            "Hur många ledamöter har styrgruppen?",
+        ),
+        (
+            ["Styrgruppen består av två ledamöter från var kommun."],
+            "Hur många ledamöter har styrgruppen?",
+        ),
+        # asked about each, the whole's count in another clause is no answer
+        (
+            ["Varje kommun utser sina ledamöter själv och styrgruppen består av nio ledamöter."],
+            "Hur många ledamöter utser varje kommun till styrgruppen?",
+        ),
+        # a condition, the past
+        (
+            ["Om fler kommuner ansluter sig utökas styrgruppen till nio ledamöter."],
+            "Hur många ledamöter har styrgruppen?",
+        ),
+        (
+            ["Styrgruppen bestod vid bildandet av sju ledamöter."],
+            "Hur många ledamöter har styrgruppen?",
+        ),
+    ],
+)
+def test_a_count_of_something_else_than_what_is_asked_answers_nothing(texts, asked):
+    assert answer_over(count_answer, texts, asked) is None
+
+
+def test_a_question_about_the_past_is_not_answered_from_the_agreement():
+    assert not asks_count(DOC.question("Hur många ledamöter fanns i direktionen?"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.qa.shapes.dates import asks_date, date_answer
-from tests.qa_chunks import HandMade
+from tests.qa_chunks import HandMade, answer_over
 
 TITLE = "Avsiktsförklaring om kustsamverkan i Sydöstra Skåne"
 TEXTS = [
@@ -70,3 +70,40 @@ def test_two_dates_for_what_is_asked_leave_it_unanswered():
 
 def test_a_date_the_question_gives_itself_answers_nothing():
     assert answer("När under 2027 ska samarbetet utvärderas?") is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "asked"),
+    [
+        # the date of another event the sentence names
+        (
+            ["Kustlinjeanalysen ska vara klar innan arbetet med strategin startar i januari 2026."],
+            "När ska kustlinjeanalysen vara klar?",
+        ),
+        (
+            ["Styrgruppen följer upp kustlinjeanalysen, som ska vara klar 2026."],
+            "När följer styrgruppen upp kustlinjeanalysen?",
+        ),
+        # a negated, a lower-bound and an estimated date
+        (["Ingen utvärdering sker före 2027."], "När sker utvärderingen?"),
+        (["Utvärderingen sker tidigast 2027."], "När sker utvärderingen?"),
+        (
+            ["Kustlinjeanalysen beräknas vara klar under 2026."],
+            "När ska kustlinjeanalysen vara klar?",
+        ),
+        # a law's or a guide's number is no year; "från 2019" says which analysis, not when
+        (
+            ["Kustlinjeanalysen tas fram enligt plan- och bygglagen (2010:900)."],
+            "När tas kustlinjeanalysen fram?",
+        ),
+        (["Kustlinjeanalysen från 2019 ska uppdateras."], "När ska kustlinjeanalysen uppdateras?"),
+    ],
+)
+def test_a_date_of_something_else_than_what_is_asked_answers_nothing(texts, asked):
+    assert answer_over(date_answer, texts, asked) is None
+
+
+def test_a_start_answers_a_question_about_since_when():
+    texts = ["Samverkan i kustrådet gäller från 2019."]
+    reply = answer_over(date_answer, texts, "Sedan när gäller samverkan i kustrådet?")
+    assert reply is not None and reply.text.startswith("från 2019")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.qa.shapes.often import asks_often, often_answer
-from tests.qa_chunks import HandMade
+from tests.qa_chunks import HandMade, answer_over
 
 TITLE = "Avsiktsförklaring om kustsamverkan i Sydöstra Skåne"
 TEXTS = [
@@ -70,3 +70,44 @@ def test_two_frequencies_for_what_is_asked_leave_it_unanswered():
 
 def test_a_body_no_sentence_states_a_frequency_for_is_not_answered():
     assert answer("Hur ofta sammanträder direktionen?") is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "asked"),
+    [
+        # the frequency of the group a relative clause hangs on, not of the one asked
+        (
+            ["Styrgruppen rapporterar till ledningsgruppen, som sammanträder fyra gånger per år."],
+            "Hur ofta sammanträder styrgruppen?",
+        ),
+        # another group's frequency in the same sentence
+        (
+            ["Styrgruppen sammanträder varje kvartal; arbetsgruppen sammanträder efter behov."],
+            "Hur ofta sammanträder arbetsgruppen?",
+        ),
+        # the frequency of something else the same group does
+        (
+            ["Styrgruppen sammanträder minst en gång per år och följer upp handlingsplanen."],
+            "Hur ofta följer styrgruppen upp handlingsplanen?",
+        ),
+        # a condition, a first year
+        (
+            ["Om en part begär det sammanträder styrgruppen varje månad."],
+            "Hur ofta sammanträder styrgruppen?",
+        ),
+        (
+            ["Under det första året sammanträder styrgruppen varje månad."],
+            "Hur ofta sammanträder styrgruppen?",
+        ),
+    ],
+)
+def test_a_frequency_of_something_else_than_what_is_asked_answers_nothing(texts, asked):
+    assert answer_over(often_answer, texts, asked) is None
+
+
+def test_a_frequency_the_answer_patterns_do_not_read_still_counts_as_one():
+    texts = ["Handlingsplanen revideras vart fjärde år och följs upp varje år."]
+    reply = answer_over(often_answer, texts, "Hur ofta revideras handlingsplanen?")
+    assert reply is not None and reply.text.startswith("vart fjärde år")
+    reply = answer_over(often_answer, texts, "Hur ofta följs handlingsplanen upp?")
+    assert reply is not None and reply.text.startswith("varje år")

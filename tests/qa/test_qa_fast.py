@@ -135,6 +135,21 @@ def test_another_passage_of_the_document_stating_the_same_amount_is_quoted_too()
     assert "Se även: ”Föreningen tar ut 15 kr per invånare och år.” [2]" in answer.text
 
 
+def test_an_amount_within_another_is_not_the_same_amount():
+    """'15 kr' is not stated again by '115 kr' or '2,15 kr' in another passage."""
+    texts = [
+        "Samarbetet finansieras med 15 kr per invånare och år.",
+        "Avgiften är 115 kr per invånare och år.",
+    ]
+    chunks = [Chunk(f"n{i}", "plan.txt", "Plan", (), t, 0, len(t)) for i, t in enumerate(texts)]
+    found = [Hit(c, 0.9 - i / 10, i + 1, i + 1, 0.5, 1.0) for i, c in enumerate(chunks)]
+    asked = question("Hur mycket kostar samarbetet per invånare?")
+    answer = compose(
+        asked, found, rank(asked, found, builder(), scorer("rank_rr")), scorer("rank_rr")
+    )
+    assert answer.found and [c.chunk.chunk_id for c in answer.citations] == ["n0"]
+
+
 def test_a_share_or_a_sum_of_money_does_not_answer_how_many_things():
     """'Hur många invånare …?' is not answered by '15 kr per invånare'; 'hur många kronor'
     is."""

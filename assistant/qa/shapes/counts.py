@@ -27,12 +27,16 @@ from assistant.qa.shapes.stated import (
     Tokens,
     Unclear,
     asks_plainly,
+    clause_of,
+    of_what_is_asked,
     other_words,
     read_value,
     toml_data,
+    unclear_words,
     word_pattern,
 )
 from assistant.types import Answer, Hit
+from ingest.lexical import STOPWORDS
 from ingest.overview.lexicon import municipalities
 from ingest.overview.names import find_names
 from ingest.schema import Chunk
@@ -48,7 +52,7 @@ def count_pattern() -> re.Pattern[str]:
     number = r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?|" + "|".join(data["numbers"])
     modifier = "|".join(data["modifiers"])
     return re.compile(
-        rf"(?<![\w,.-])(?:(?:{modifier})\s+)?(?P<number>{number})\s+"
+        rf"(?<![\w,.–/-])(?:(?:{modifier})\s+)?(?P<number>{number})\s+"
         rf"(?P<first>{_WORD})(?:\s+(?P<second>{_WORD}))?",
         re.IGNORECASE,
     )
@@ -83,16 +87,40 @@ def count_answer(question: Question, agreement: Agreement, hits: Sequence[Hit]) 
             # another municipality's count, or one municipality's of the whole (a table
             # row's count is its item's, whoever is responsible for it)
             return []
-        spans = [_span(m, counted, agreement.tokens) for m in count_pattern().finditer(sentence)]
-        spans = [s for s in spans if s]
+        headings = agreement.tokens(" ".join(chunk.heading_path))
+        matches = [
+            m
+            for m in count_pattern().finditer(sentence)
+            if _span(m, counted, agreement.tokens)
+            and _own_count(m, question)
+            and of_what_is_asked(
+                sentence, m.span(), question, wanted, agreement.tokens, headings, True
+            )
+        ]
         distributive = word_pattern(COUNTS_FILE, "distributive", "sentence")
-        if spans and bool(distributive.search(sentence)) != each:
-            raise Unclear  # a count for each part, asked about the whole (or the reverse)
-        return spans
+        if matches and not each and distributive.search(sentence):
+            raise Unclear  # a count for each part, asked about the whole
+        if each and not any(
+            distributive.search(clause_of(sentence, *m.span())[0]) for m in matches
+        ):
+            return []  # asked about each part: a count of the whole is no answer
+        return [_span(m, counted, agreement.tokens) for m in matches]
 
     # "kan utökas till fem ledamöter": nothing is clear
-    unclear = word_pattern(COUNTS_FILE, "sentence", "unclear")
+    unclear = unclear_words(COUNTS_FILE)
     return read_value(question, agreement, hits, wanted, counts, unclear, own_sentence=False)
+
+
+def _own_count(match: re.Match[str], question: Question) -> bool:
+    """Not a rate ("2 ledamöter per 10 000 invånare"), not given to another group ("utser två
+    ledamöter till arbetsutskottet") unless the question asks so ("Hur många ledamöter utser
+    Västerås till direktionen?")."""
+    rest = match.string[match.end("first") :]
+    if re.match(r"\s+(?:[\w-]+\s+)?per\s+\d", rest):
+        return False
+    return not re.match(r"\s+(?:[\w-]+\s+)?till\b", rest, re.IGNORECASE) or bool(
+        re.search(r"\btill\b", question.text, re.IGNORECASE)
+    )
 
 
 def _span(match: re.Match[str], counted: Term, tokens: Tokens) -> str:
@@ -103,6 +131,8 @@ def _span(match: re.Match[str], counted: Term, tokens: Tokens) -> str:
         return ""
     if counted.found_in(tokens(first)):
         return match.string[match.start() : match.end("first")]
+    if first.casefold() in STOPWORDS:
+        return ""  # "en av ledamöterna", "tre av dem": a part of the group, not its size
     if second and second[:1].islower() and counted.found_in(tokens(second)):
         return match.group(0)
     return ""

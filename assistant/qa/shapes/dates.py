@@ -23,8 +23,10 @@ from assistant.qa.shapes.lead import given
 from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.stated import (
     asks_plainly,
+    of_what_is_asked,
     other_words,
     read_value,
+    unclear_words,
     word_pattern,
 )
 from assistant.qa.shapes.validity import asks_validity
@@ -50,9 +52,26 @@ def date_answer(question: Question, agreement: Agreement, hits: Sequence[Hit]) -
     day = bool(word_pattern(DATES_FILE, "question", "day").search(question.text))
 
     def dates(chunk: Chunk, sentence: str) -> list[str]:
-        spans = [m.group(0).strip() for m in SPANS["when"].finditer(sentence)]
-        return [s for s in spans if not given(question, s) and (not day or _DAY.search(s))]
+        headings = agreement.tokens(" ".join(chunk.heading_path))
+        return [
+            m.group(0).strip()
+            for m in SPANS["when"].finditer(sentence)
+            if _a_date(question, m, day)
+            and of_what_is_asked(sentence, m.span(), question, wanted, agreement.tokens, headings)
+        ]
 
     # "kan tidigast ske 2026": nothing is clear
-    unclear = word_pattern(DATES_FILE, "sentence", "unclear")
-    return read_value(question, agreement, hits, wanted, dates, unclear)
+    return read_value(question, agreement, hits, wanted, dates, unclear_words(DATES_FILE))
+
+
+def _a_date(question: Question, match: re.Match[str], day: bool) -> bool:
+    """A date the question does not give, a day when it asks for one; not a law's or a
+    guide's number ("(2010:900)", "2021:3"), nor a "från 2019" the question does not ask
+    since when."""
+    span = match.group(0).strip()
+    if given(question, span) or (day and not _DAY.search(span)):
+        return False
+    if match.string[match.end() : match.end() + 1] in (":", "/"):
+        return False
+    since = word_pattern(DATES_FILE, "question", "since")
+    return not span.casefold().startswith("från ") or bool(since.search(question.text))

@@ -21,8 +21,10 @@ from assistant.qa.question import Question
 from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.stated import (
     asks_plainly,
+    of_what_is_asked,
     other_words,
     read_value,
+    unclear_words,
     word_pattern,
 )
 from assistant.types import Answer, Hit
@@ -45,12 +47,20 @@ def often_answer(question: Question, agreement: Agreement, hits: Sequence[Hit]) 
         return None  # nothing to tell which sentence is about what the question asks
 
     def frequencies(chunk: Chunk, sentence: str) -> list[str]:
-        spans = [m.group(0).strip() for m in SPANS["frequency"].finditer(sentence)]
-        return [s for s in spans if _in_time(s)]
+        headings = agreement.tokens(" ".join(chunk.heading_path))
+        found = [
+            *SPANS["frequency"].finditer(sentence),
+            *word_pattern(OFTEN_FILE, "sentence", "other").finditer(sentence),
+        ]
+        return [
+            m.group(0).strip()
+            for m in found
+            if _in_time(m.group(0).strip())
+            and of_what_is_asked(sentence, m.span(), question, wanted, agreement.tokens, headings)
+        ]
 
     # "kan sammanträda oftare vid behov": nothing is clear
-    unclear = word_pattern(OFTEN_FILE, "sentence", "unclear")
-    return read_value(question, agreement, hits, wanted, frequencies, unclear)
+    return read_value(question, agreement, hits, wanted, frequencies, unclear_words(OFTEN_FILE))
 
 
 def _in_time(span: str) -> bool:

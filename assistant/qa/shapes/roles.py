@@ -41,7 +41,9 @@ QUOTE = 420  # characters at most of the passage quoted around the sentence
 # most a party abbreviation and a comma before the party ("(m), Skövde kommun")
 PERSON = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé]+\b")
 PERSON_TO_PARTY = re.compile(r"\s*(?:\([^()]{1,6}\))?\s*,?\s*")
-NEGATED = re.compile(r"\b(?:inte|ej|icke|aldrig|not|never|no longer)\b", re.IGNORECASE)
+NEGATED = re.compile(
+    r"\b(?:inte|ej|icke|aldrig|ingen|inget|inga|not|never|no longer)\b", re.IGNORECASE
+)
 _VICE = re.compile(r"\bvice[- ]?$", re.IGNORECASE)
 _GENITIVE = re.compile(r"(?<![\w-])(\w+s)\s+$")
 LEAD = {"sv": "{party} – enligt ”{title}”", "en": "{party} – according to ”{title}”"}

@@ -22,7 +22,6 @@ from assistant.qa.shapes.card import MAX_ANSWER, SECOND_PART, card_answer
 from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.quote import quote_for
 from assistant.qa.shapes.roles import (
-    LEAD,
     NEGATED,
     QUOTE,
     QUOTE_MARKS,
@@ -34,6 +33,10 @@ from assistant.types import Answer, Hit
 from ingest.schema import Chunk
 
 Tokens = Callable[[str], frozenset[str]]
+STATED_FILE = Path(__file__).resolve().parents[1] / "data" / "stated.toml"
+VALUE_LEAD = {"sv": "{value} – enligt ”{title}”", "en": "{value} – according to ”{title}”"}
+# where a clause ends: punctuation, or a conjunction or relative word opening the next one
+_CLAUSE = re.compile(r"[,;:]|\s(?:och|samt|men|medan|där|som)\s", re.IGNORECASE)
 
 
 class Unclear(Exception):
@@ -50,6 +53,67 @@ def word_pattern(path: Path, section: str, key: str) -> re.Pattern[str]:
     """The data file's words (regular expressions) as whole words, any case."""
     words = toml_data(path)[section][key]
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def unclear_words(path: Path) -> re.Pattern[str]:
+    """stated.toml's words that make a stating sentence unclear, and the shape's own."""
+    words = [
+        *toml_data(STATED_FILE)["sentence"]["unclear"],
+        *toml_data(path)["sentence"]["unclear"],
+    ]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause of the text holding text[start:end], and the word before it when the
+    clause is a relative one ("ledningsgruppen, som sammanträder …": "ledningsgruppen")."""
+    bounds = list(_CLAUSE.finditer(text, 0, start))
+    after = _CLAUSE.search(text, end)
+    begin = bounds[-1].end() if bounds else 0
+    clause = text[begin : after.start() if after else len(text)]
+    relative = bool(bounds) and bounds[-1].group(0).strip().casefold() == "som"
+    if not relative and bounds and bounds[-1].group(0) == ",":
+        relative = clause.lstrip().casefold().startswith("som ")
+    before = re.findall(r"[\w-]+", text[: bounds[-1].start()]) if relative else []
+    return clause, before[-1] if before else ""
+
+
+def names_term(term: Term, own: frozenset[str]) -> bool:
+    """The words name the term, or the body it names by the body's head ("Utskottet består
+    av sex ledamöter" after "ett särskilt tillväxtutskott")."""
+    if term.found_in(own):
+        return True
+    whole = "".join(term.alternatives[0]) if term.alternatives else ""
+    groups = word_pattern(STATED_FILE, "sentence", "groups")
+    return bool(groups.fullmatch(term.surface)) and any(
+        len(t) >= 4 and whole.endswith(t) for t in own
+    )
+
+
+def of_what_is_asked(
+    sentence: str,
+    span: tuple[int, int],
+    question: Question,
+    wanted: list[Term],
+    tokens: Tokens,
+    headings: frozenset[str],
+    whole: bool = False,
+) -> bool:
+    """The value at sentence[start:end] is of what is asked: its clause (or, when whole,
+    its sentence) names every wanted term, a group by its name anywhere in the sentence;
+    and neither the clause nor the word a relative clause hangs on names a group the
+    question does not name ("… till ledningsgruppen, som sammanträder fyra gånger per år")."""
+    clause, antecedent = clause_of(sentence, *span)
+    groups = word_pattern(STATED_FILE, "sentence", "groups")
+    scope = tokens(sentence if whole else clause) | headings
+    everywhere = tokens(sentence) | headings
+    for term in wanted:
+        group = bool(groups.fullmatch(term.surface))
+        if not names_term(term, everywhere if group else scope):
+            return False
+    named = [g.group(0) for g in groups.finditer(f"{antecedent} {clause}")]
+    return all(any(names_term(t, tokens(g)) for t in question.terms) for g in named)
 
 
 def asks_plainly(question: Question) -> bool:
@@ -140,7 +204,7 @@ def stated_answer(
     if stated is None:
         return None
     chunk, sentence, value = stated
-    lead = LEAD[question.language].format(party=value, title=title)
+    lead = VALUE_LEAD[question.language].format(value=value, title=title)
     quote = quote_for(chunk, sentence, min(QUOTE, MAX_ANSWER - len(lead) - QUOTE_MARKS))
     if sentence not in quote:
         return None
