@@ -31,10 +31,9 @@ from assistant.qa.shapes.stated import (
     of_what_is_asked,
     other_words,
     read_value,
-    toml_data,
     unclear_words,
-    word_pattern,
 )
+from assistant.qa.shapes.words import toml_data, word_pattern
 from assistant.types import Answer, Hit
 from ingest.lexical import STOPWORDS
 from ingest.overview.lexicon import municipalities
@@ -108,7 +107,7 @@ def count_answer(question: Question, agreement: Agreement, hits: Sequence[Hit]) 
 
     # "kan utökas till fem ledamöter": nothing is clear
     unclear = unclear_words(COUNTS_FILE)
-    return read_value(question, agreement, hits, wanted, counts, unclear, own_sentence=False)
+    return read_value(question, agreement, hits, wanted, counts, unclear)
 
 
 def _own_count(match: re.Match[str], question: Question) -> bool:

@@ -25,8 +25,8 @@ from assistant.qa.shapes.stated import (
     other_words,
     read_value,
     unclear_words,
-    word_pattern,
 )
+from assistant.qa.shapes.words import word_pattern
 from assistant.types import Answer, Hit
 from ingest.schema import Chunk
 

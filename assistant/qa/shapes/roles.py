@@ -17,7 +17,6 @@ words and the links are data (assistant/qa/data/roles.toml).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +29,7 @@ from assistant.qa.question import Question, Term
 from assistant.qa.shapes.card import ELLIPSIS, MAX_ANSWER, SECOND_PART, card_answer
 from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.quote import quote_for
+from assistant.qa.shapes.words import toml_data, whole_words
 from assistant.types import Answer, Hit
 from ingest.overview.names import Name, display, find_names
 from ingest.schema import Chunk
@@ -58,13 +58,8 @@ class Role:
     before: re.Pattern[str] | None  # stated forms whose holder stands before them
 
 
-def _alternation(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
-
-
-@cache
 def _data() -> dict[str, Any]:
-    return tomllib.loads(ROLES_FILE.read_text(encoding="utf-8"))
+    return toml_data(ROLES_FILE)
 
 
 @cache
@@ -72,9 +67,9 @@ def roles() -> tuple[Role, ...]:
     return tuple(
         Role(
             name,
-            _alternation(spec["asked"]),
-            _alternation(spec["stated"]),
-            _alternation(spec["before"]) if spec["before"] else None,
+            whole_words(spec["asked"]),
+            whole_words(spec["stated"]),
+            whole_words(spec["before"]) if spec["before"] else None,
         )
         for name, spec in _data()["roles"].items()
     )
@@ -82,7 +77,7 @@ def roles() -> tuple[Role, ...]:
 
 @cache
 def role_words(section: str, key: str) -> re.Pattern[str]:
-    return _alternation(_data()[section][key])
+    return whole_words(_data()[section][key])
 
 
 def asked_role(question: Question) -> Role | None:

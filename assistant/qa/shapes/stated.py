@@ -10,11 +10,9 @@ question is unclear. Exactly one value among them answers, quoted with its sente
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from assistant.qa.evidence import LIGHT_WEIGHT
 from assistant.qa.question import Question, Term
@@ -29,6 +27,7 @@ from assistant.qa.shapes.roles import (
     role_words,
     stating_sentences,
 )
+from assistant.qa.shapes.words import toml_data, whole_words, word_pattern
 from assistant.types import Answer, Hit
 from ingest.schema import Chunk
 
@@ -44,25 +43,10 @@ class Unclear(Exception):
 
 
 @cache
-def toml_data(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@cache
-def word_pattern(path: Path, section: str, key: str) -> re.Pattern[str]:
-    """The data file's words (regular expressions) as whole words, any case."""
-    words = toml_data(path)[section][key]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
-
-
-@cache
 def unclear_words(path: Path) -> re.Pattern[str]:
     """stated.toml's words that make a stating sentence unclear, and the shape's own."""
-    words = [
-        *toml_data(STATED_FILE)["sentence"]["unclear"],
-        *toml_data(path)["sentence"]["unclear"],
-    ]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+    shared = toml_data(STATED_FILE)["sentence"]["unclear"]
+    return whole_words([*shared, *toml_data(path)["sentence"]["unclear"]])
 
 
 def clause_of(text: str, start: int, end: int) -> tuple[str, str]:
@@ -145,12 +129,6 @@ def other_words(
     ]
 
 
-def holds_all(chunk: Chunk, sentence: str, tokens: Tokens, wanted: list[Term]) -> bool:
-    """The sentence itself (with its passage's headings) holds every wanted term."""
-    own = tokens(sentence) | tokens(" ".join(chunk.heading_path))
-    return all(t.found_in(own) for t in wanted)
-
-
 def one_value(
     sentences: Iterable[tuple[Chunk, str]], values: Callable[[Chunk, str], list[str]]
 ) -> tuple[Chunk, str, str] | None:
@@ -174,17 +152,14 @@ def read_value(
     wanted: list[Term],
     values: Callable[[Chunk, str], list[str]],
     unclear: re.Pattern[str],
-    own_sentence: bool = True,
 ) -> Answer | None:
     """The one value the agreement's sentences about what is asked state, answered with its
-    sentence: the sentences holding the wanted words (by themselves, or with the sentence
-    before them when own_sentence is False); one negated or unclear ("kan", "vid behov")
-    while stating a value leaves the question unanswered."""
+    sentence. The sentences holding the wanted words (with the sentence before them) give
+    their values (each shape checks that a value is of what is asked); one negated or
+    unclear ("kan", "vid behov") while stating a value leaves the question unanswered."""
     tokens = agreement.tokens
 
     def checked(chunk: Chunk, sentence: str) -> list[str]:
-        if own_sentence and not holds_all(chunk, sentence, tokens, wanted):
-            return []
         spans = values(chunk, sentence)
         if spans and (NEGATED.search(sentence) or unclear.search(sentence)):
             raise Unclear
