@@ -66,7 +66,9 @@ def _strip_aside(subject: str) -> str:
 
 
 def _subject(before: str) -> str | None:
-    """The responsible party just before a phrase, when the words there can be one."""
+    """The responsible party just before a phrase, when the words there can be one. A colon
+    ends what came before: 'Kontaktperson, tfn: Utsedda personer svarar för …'."""
+    before = before.rsplit(":", 1)[-1]
     subject = _strip_between(before.strip(" ,–-"))
     subject = _strip_between(_strip_aside(subject).strip(" ,–-"))
     return _whole_subject(subject) or _clause_subject(subject)

@@ -57,6 +57,11 @@ def _parties(tmp_path, sentence: str) -> list[str]:
         ("Dokumentansvarig: Kanslienheten", "Kanslienheten"),
         ("Det är styrelsen som ansvarar för budgeten.", "styrelsen"),
         ("Regionen bidrar med kunskap och kommunerna ansvarar för genomförandet.", "kommunerna"),
+        # a colon ends what came before: a form's labels are no party
+        (
+            "Kommunens namn, kontaktperson, tfn: Utsedda personer svarar för kontakterna.",
+            "Utsedda personer",
+        ),
     ],
 )
 def test_a_phrase_names_its_party(tmp_path, sentence, party):
