@@ -293,9 +293,10 @@ class Assistant:
             loaded.retriever.document_frequency,
             len(loaded.index.chunks),
         )
-        hits = loaded.retriever.search(
-            question, analysed.search_text, max(self.settings.top_k, CANDIDATES), doc_ids
-        )
+        # both searches get the question with its Swedish renderings and paraphrases: the
+        # English-trained model places an English question nearer Swedish passages so too
+        query = analysed.search_text
+        hits = loaded.retriever.search(query, query, max(self.settings.top_k, CANDIDATES), doc_ids)
         return analysed, hits
 
     def evidence(
