@@ -140,6 +140,9 @@ def _object(after: str) -> str | None:
     if names and names[0].start == 0:
         return names[0].written
     head = words[at]
+    determiners = {d.casefold() for d in cues()["responsibility"]["subject_determiners"]}
+    if head.casefold() in determiners and at + 1 < len(words) and re.match(r"\w", words[at + 1]):
+        return f"{head} {words[at + 1]}"  # "bekostas av respektive part"
     joins = "|".join(re.escape(j) for j in _words_of("of_organisation"))
     owner = re.match(rf"{re.escape(head)}\s+(?:{joins})\s+", rest)
     if owner:

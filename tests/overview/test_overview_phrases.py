@@ -57,6 +57,14 @@ def _parties(tmp_path, sentence: str) -> list[str]:
         ("Dokumentansvarig: Kanslienheten", "Kanslienheten"),
         ("Det är styrelsen som ansvarar för budgeten.", "styrelsen"),
         ("Regionen bidrar med kunskap och kommunerna ansvarar för genomförandet.", "kommunerna"),
+        (
+            "Varje part bär sina egna kostnader för de insatser som parten ansvarar för.",
+            "Varje part",
+        ),
+        ("Övriga insatser bekostas av respektive part inom ordinarie budget.", "respektive part"),
+        ("Nybro kommun är värdkommun och anställer samordnaren.", "Nybro"),
+        ("Direktionen är arkivmyndighet för förbundet.", "Direktionen"),
+        ("Parterna har i första hand ansvar för sina egna verksamheter.", "Parterna"),
         # a colon ends what came before: a form's labels are no party
         (
             "Kommunens namn, kontaktperson, tfn: Utsedda personer svarar för kontakterna.",
@@ -89,6 +97,8 @@ def test_a_phrase_names_its_party(tmp_path, sentence, party):
         # everybody's or nobody in particular
         "Trygghet är allas ansvar.",
         "Detta är ett gemensamt ansvar.",
+        # a negation in the gap
+        "Regionen har inte i första hand ansvar för skolorna.",
     ],
 )
 def test_sentences_that_state_no_responsibility_give_nothing(tmp_path, sentence):
@@ -105,7 +115,7 @@ def test_one_sentence_one_party_when_a_noun_repeats_a_name(tmp_path):
 
 def test_phrases_match_word_forms_and_gaps():
     found = phrases.find("Regionen har sedan länge ansvaret för drift.", "subject")
-    assert [f.phrase for f in found] == ["ha ~2 ansvar för"]
+    assert [f.phrase for f in found] == ["ha ~3 ansvar för"]
     assert phrases.find("Regionen ansvarade för driften.", "subject")[0].phrase == "ansvara för"
     assert phrases.find("Kommunen har ansvar.", "subject") == []
 
