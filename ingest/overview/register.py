@@ -66,9 +66,14 @@ def _strip_aside(subject: str) -> str:
 
 
 def _subject(before: str) -> str | None:
-    """The responsible party just before a phrase, when the words there can be one. A colon
-    ends what came before: 'Kontaktperson, tfn: Utsedda personer svarar för …'."""
-    before = before.rsplit(":", 1)[-1]
+    """The responsible party just before a phrase, when the words there can be one. An aside
+    in brackets is left out; a colon (outside one) ends what came before: 'Kontaktperson,
+    tfn: Utsedda personer svarar för …', unless nothing follows it: 'Region Kalmar län:
+    ansvarar för …'."""
+    before = re.sub(r"\([^()]*\)", " ", before)
+    label, colon, after = before.rpartition(": ")
+    if colon:
+        before = after if after.strip() else label
     subject = _strip_between(before.strip(" ,–-"))
     subject = _strip_between(_strip_aside(subject).strip(" ,–-"))
     return _whole_subject(subject) or _clause_subject(subject)
@@ -140,9 +145,6 @@ def _object(after: str) -> str | None:
     if names and names[0].start == 0:
         return names[0].written
     head = words[at]
-    determiners = {d.casefold() for d in cues()["responsibility"]["subject_determiners"]}
-    if head.casefold() in determiners and at + 1 < len(words) and re.match(r"\w", words[at + 1]):
-        return f"{head} {words[at + 1]}"  # "bekostas av respektive part"
     joins = "|".join(re.escape(j) for j in _words_of("of_organisation"))
     owner = re.match(rf"{re.escape(head)}\s+(?:{joins})\s+", rest)
     if owner:
