@@ -293,8 +293,10 @@ class Assistant:
             loaded.retriever.document_frequency,
             len(loaded.index.chunks),
         )
-        # both searches get the question with its Swedish renderings and paraphrases: the
-        # English-trained model places an English question nearer Swedish passages so too
+        # both searches get the question followed by the Swedish renderings of its English
+        # words and the paraphrases of its Swedish ones (repeated as often as their word; the
+        # embedder reads the first 256 tokens): the English-trained model then places the
+        # question nearer the Swedish passages that say it
         query = analysed.search_text
         hits = loaded.retriever.search(query, query, max(self.settings.top_k, CANDIDATES), doc_ids)
         return analysed, hits
