@@ -231,6 +231,20 @@ def _subjects(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def _clause_subjects(text: str) -> list[tuple[str, int]]:
+    """The responsible parties of each clause joined by 'men' or a semicolon: 'Styrelsen är
+    arkivmyndighet men nämnderna ansvarar för arkivvården' names both."""
+    out: list[tuple[str, int]] = []
+    offset = 0
+    for clause in re.split(r"(?<=;)\s+|,?\s+men\s+", text):
+        start = text.find(clause, offset)
+        offset = start + len(clause)
+        for subject, at in _subjects(clause):
+            if canonical(subject) not in {canonical(s) for s, _ in out}:
+                out.append((subject, start + at))
+    return out
+
+
 def _cell_sentences(document: Document) -> list[Sentence]:
     """Sentences in the cells of table rows that have no responsible column."""
     out: list[Sentence] = []
@@ -247,7 +261,7 @@ def _cell_sentences(document: Document) -> list[Sentence]:
 def sentence_records(document: Document) -> list[Record]:
     records: list[Record] = []
     for sentence in [*sentences(document, years_end=True), *_cell_sentences(document)]:
-        for subject, _ in _subjects(sentence.text):
+        for subject, _ in _clause_subjects(sentence.text):
             text = sentence.text.strip()
             proof = sentence_evidence(sentence)
             records.append(

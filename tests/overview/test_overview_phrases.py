@@ -212,3 +212,14 @@ def test_a_negation_inside_a_phrase_states_no_responsibility(tmp_path, sentence)
 
 def test_someone_in_a_place_is_not_the_place(tmp_path):
     assert _parties(tmp_path, "Projektet leds av en konsult i Malmö.") == ["konsult i Malmö"]
+
+
+def test_each_clause_after_men_or_a_semicolon_names_its_own_party(tmp_path):
+    both = "Kommunstyrelsen är arkivmyndighet men nämnderna ansvarar för arkivvården."
+    assert _parties(tmp_path, both) == ["Kommunstyrelsen", "nämnderna"]
+    listed = "Nybro kommun ansvarar för kansliet; Region Kalmar län ansvarar för uppföljningen."
+    assert _parties(tmp_path, listed) == ["Nybro", "Region Kalmar län"]
+    # a clause without a phrase of its own adds nobody
+    assert _parties(tmp_path, "Regionen ansvarar för driften men inte för lokalerna.") == [
+        "Regionen"
+    ]
