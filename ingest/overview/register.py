@@ -88,6 +88,8 @@ def _whole_subject(subject: str) -> str | None:
         return None
     if words[-1].casefold() in _words_of("end_stop"):
         return None
+    if len(words) > 1 and words[-1].islower() and words[-1].endswith("s"):
+        return None  # a passive verb, not a noun: "Nybro kommun föreslås ansvara för …"
     if _definite().fullmatch(subject):
         return subject
     if len(words) > settings["max_subject_words"] or not subject[0].isupper():

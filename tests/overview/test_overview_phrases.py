@@ -106,6 +106,9 @@ def test_a_phrase_names_its_party(tmp_path, sentence, party):
         "Regionen bär varken sina kostnader eller ansvar för driften.",
         "Förändringen bär med sig kostnader för kommunerna.",
         "Därutöver bär kommunen kostnaden för resor.",
+        # a proposal, with a passive verb before the phrase
+        "Nybro kommun föreslås vara värdkommun.",
+        "Region Kalmar län förväntas ansvara för uppföljningen.",
     ],
 )
 def test_sentences_that_state_no_responsibility_give_nothing(tmp_path, sentence):
