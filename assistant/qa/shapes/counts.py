@@ -22,11 +22,10 @@ from pathlib import Path
 
 from assistant.qa.question import Question, Term
 from assistant.qa.shapes.named import Agreement
-from assistant.qa.shapes.roles import asked_parties
+from assistant.qa.shapes.roles import asked_parties, asks_plainly
 from assistant.qa.shapes.stated import (
     Tokens,
     Unclear,
-    asks_plainly,
     clause_of,
     of_what_is_asked,
     other_words,

@@ -21,8 +21,8 @@ from assistant.qa.patterns import SPANS
 from assistant.qa.question import Question
 from assistant.qa.shapes.lead import given
 from assistant.qa.shapes.named import Agreement
+from assistant.qa.shapes.roles import asks_plainly
 from assistant.qa.shapes.stated import (
-    asks_plainly,
     of_what_is_asked,
     other_words,
     read_value,

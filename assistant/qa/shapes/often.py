@@ -19,8 +19,8 @@ from pathlib import Path
 from assistant.qa.patterns import SPANS
 from assistant.qa.question import Question
 from assistant.qa.shapes.named import Agreement
+from assistant.qa.shapes.roles import asks_plainly
 from assistant.qa.shapes.stated import (
-    asks_plainly,
     of_what_is_asked,
     other_words,
     read_value,

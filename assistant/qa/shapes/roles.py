@@ -84,12 +84,20 @@ def asked_role(question: Question) -> Role | None:
     """The one role a who-question asks about (a vice chair before the chair); none for a
     negated question, a question of two parts, or one about who holds a role now or held
     it before."""
+    if question.kind != "who" or not asks_plainly(question):
+        return None
+    return next((r for r in roles() if r.asked.search(question.text)), None)
+
+
+def asks_plainly(question: Question) -> bool:
+    """Not negated, not two questions in one, not about what holds now or held before
+    (which the agreement's text does not say)."""
     text = question.text
-    if question.kind != "who" or NEGATED.search(text) or SECOND_PART.search(text):
-        return None
-    if role_words("question", "present").search(text):
-        return None
-    return next((r for r in roles() if r.asked.search(text)), None)
+    return (
+        not NEGATED.search(text)
+        and not SECOND_PART.search(text)
+        and not role_words("question", "present").search(text)
+    )
 
 
 def role_answer(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.qa.evidence import LIGHT_WEIGHT
 from assistant.qa.question import Question, Term
-from assistant.qa.shapes.card import MAX_ANSWER, SECOND_PART, card_answer
+from assistant.qa.shapes.card import MAX_ANSWER, card_answer
 from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.quote import quote_for
 from assistant.qa.shapes.roles import (
@@ -98,17 +98,6 @@ def of_what_is_asked(
             return False
     named = [g.group(0) for g in groups.finditer(f"{antecedent} {clause}")]
     return all(any(names_term(t, tokens(g)) for t in question.terms) for g in named)
-
-
-def asks_plainly(question: Question) -> bool:
-    """Not negated, not two questions in one, not about what holds now or held before
-    (which the agreement's text does not say)."""
-    text = question.text
-    return (
-        not NEGATED.search(text)
-        and not SECOND_PART.search(text)
-        and not role_words("question", "present").search(text)
-    )
 
 
 def other_words(
