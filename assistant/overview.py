@@ -35,6 +35,7 @@ CSV_COLUMNS = [
     "citat",
     "start",
     "slut",
+    "gäller_för",  # the parties a collective subject ("varje part") stands for
 ]
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
 _FROM = re.compile(r"från\s+((?:19|20)\d{2}(?:-\d{2}-\d{2})?)", re.IGNORECASE)
@@ -92,17 +93,28 @@ class Overview:
         return [r for c in self.cards if doc_id in (None, c.doc_id) for r in c.records]
 
     def parties(self) -> list[tuple[str, str, int]]:
-        """(key, name, number of records) for every party of the register, by name."""
+        """(key, name, number of records) for every party of the register, by name; a
+        record that applies to every party counts for each of them."""
         counts: dict[str, tuple[str, int]] = {}
         for record in self.records():
-            name, count = counts.get(record.key, (record.party, 0))
-            counts[record.key] = (name, count + 1)
+            # a collective subject ("Var och en") counts for each party it stands for
+            named = record.applies_to or (record.party,)
+            for party in named:
+                key = party_key(party) if record.applies_to else record.key
+                name, count = counts.get(key, (party, 0))
+                counts[key] = (name, count + 1)
         return sorted(((k, n, c) for k, (n, c) in counts.items()), key=lambda p: p[1].casefold())
 
-    def responsibilities_of(self, party: str) -> list[Record]:
-        """Everything a party is responsible for, in every agreement (document order)."""
+    def responsibilities_of(self, party: str, shared: bool = False) -> list[Record]:
+        """Everything a party is responsible for, in every agreement (document order); with
+        shared, also what the parties of its agreements are all responsible for ("Var och
+        en … tar ansvar för …")."""
         key = party_key(party)
-        return [r for r in self.records() if r.key == key]
+        return [
+            r
+            for r in self.records()
+            if r.key == key or (shared and any(party_key(p) == key for p in r.applies_to))
+        ]
 
     def by_agreement(self, records: Iterable[Record]) -> list[tuple[Card, list[Record]]]:
         grouped: list[tuple[Card, list[Record]]] = []
@@ -189,6 +201,7 @@ def record_json(record: Record) -> dict[str, Any]:
         "doc_id": record.doc_id,
         "section": record.section,
         "origin": record.origin,
+        "applies_to": list(record.applies_to),
         "citation": _evidence_json(record.evidence),
     }
 
@@ -234,6 +247,7 @@ def export_csv(out: Path, overview: Overview, records: Iterable[Record]) -> int:
             "citat": r.evidence.quote,
             "start": r.evidence.start,
             "slut": r.evidence.end,
+            "gäller_för": "; ".join(r.applies_to),
         }
         for r in records
     )

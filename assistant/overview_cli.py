@@ -33,7 +33,9 @@ def _line(card: Card) -> str:
 
 def _record_line(record: Record) -> str:
     item = f"{record.item} " if record.item else ""
-    return f"    {item}{record.text} [{record.party}, {_ROLE[record.role]}] ({record.section})"
+    shared = "; gäller alla parter" if record.applies_to else ""
+    who = f"{record.party}, {_ROLE[record.role]}{shared}"
+    return f"    {item}{record.text} [{who}] ({record.section})"
 
 
 def _card_text(card: Card) -> str:
@@ -59,7 +61,10 @@ def _card_text(card: Card) -> str:
 
 
 def _records(overview: Overview, args: argparse.Namespace) -> list[Record]:
-    records = overview.responsibilities_of(args.party) if args.party else overview.records()
+    if args.party:
+        records = overview.responsibilities_of(args.party, shared=True)
+    else:
+        records = overview.records()
     return [r for r in records if args.doc in (None, r.doc_id)]
 
 

@@ -15,12 +15,14 @@ Matching: parties by their canonical key ("Halmstads kommun" = "Halmstad"), a on
 difference allowed in names of nine letters or more (typos of the source, "Stockholmn").
 A responsibility matches a truth record of the same document, party and role with the same
 item number, or, without an item, with the same text (one contains the other, or half the
-words shared). Truth records marked "uncertain" count for precision but not for recall. A
-period matches when from and to (dates normalised to ISO, "tills vidare" as open-ended)
-are equal; a document without a period must get none. A purpose sentence of a card is
-right when it matches (one contains the other, or three fifths of the shorter one's words
-shared) the truth's purpose or one of its purpose_alternatives; recall counts the documents
-whose truth has a purpose and whose card has a right sentence.
+words shared); a collective subject ("Var och en") is the truth's party when every party it
+applies to is in the truth's applies_to list. Truth records marked "uncertain" count for
+precision but not for recall. A period matches when from and to (dates normalised to ISO,
+"tills vidare" as open-ended) are equal; a document without a period must get none. A
+purpose sentence of a card is right when it matches (one contains the other, or three
+fifths of the shorter one's words shared) the truth's purpose or one of its
+purpose_alternatives; recall counts the documents whose truth has a purpose and whose card
+has a right sentence.
 """
 
 from __future__ import annotations
@@ -105,8 +107,21 @@ def same_text(predicted: Record, truth: str) -> bool:
     return bool(a and b) and len(a & b) * 2 >= min(len(a), len(b))
 
 
+def same_parties(predicted: Record, truth: dict) -> bool:
+    """The same party, or a collective subject ("Var och en", "varje part") standing for
+    parties that the truth's applies_to lists."""
+    if same_party(predicted.party, truth["party"]):
+        return True
+    listed = truth.get("applies_to")
+    return (
+        bool(predicted.applies_to)
+        and isinstance(listed, list)
+        and all(any(same_party(p, t) for t in listed) for p in predicted.applies_to)
+    )
+
+
 def record_matches(predicted: Record, truth: dict) -> bool:
-    if not same_party(predicted.party, truth["party"]) or predicted.role != truth["role"]:
+    if not same_parties(predicted, truth) or predicted.role != truth["role"]:
         return False
     if truth.get("item"):
         return predicted.item.rstrip(".") == str(truth["item"]).rstrip(".")

@@ -113,9 +113,10 @@ def _record_item(record: Record) -> str:
     number = f"<strong>{_e(record.item)}</strong> " if record.item else ""
     role = ROLE_NAMES[record.role]
     section = f" · {_e(record.section)}" if record.section else ""
+    shared = "; gäller alla parter" if record.applies_to else ""
     return (
         f"<li>{number}{_e(record.text)} "
-        f'<span class="avtal-role">({_e(record.party)}, {role}{section})</span>'
+        f'<span class="avtal-role">({_e(record.party)}, {role}{shared}{section})</span>'
         f"{cite_button(record.doc_id, record.evidence)}</li>"
     )
 
@@ -147,4 +148,6 @@ def duties_view(overview: Overview, party: str | None) -> str:
     """A party's responsibilities grouped by agreement, as HTML."""
     if not party:
         return duties_html("", [])
-    return duties_html(party, overview.by_agreement(overview.responsibilities_of(party)))
+    return duties_html(
+        party, overview.by_agreement(overview.responsibilities_of(party, shared=True))
+    )

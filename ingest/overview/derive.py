@@ -8,11 +8,11 @@ from typing import Any
 from ingest.overview import fields
 from ingest.overview.model import Card
 from ingest.overview.period import period
-from ingest.overview.register import register
+from ingest.overview.register import register, with_parties
 from ingest.schema import Document
 
 log = logging.getLogger(__name__)
-CARDS_VERSION = "14"  # bump when the rules change: stored cards are derived again
+CARDS_VERSION = "15"  # bump when the rules change: stored cards are derived again
 
 
 def _notes(problems: dict[str, Any]) -> tuple[str, ...]:
@@ -36,12 +36,15 @@ def card_of(document: Document) -> Card:
     """The card of a document, derived from its text alone (no catalog), never raising."""
     try:
         records, problems = register(document)
+        parties = fields.parties(document, records)
+        if parties.source == "document":
+            records = with_parties(records, parties.values)
         return Card(
             doc_id=document.doc_id,
             title=document.title,
             content_hash=document.content_hash,
             kind=fields.kind(document),
-            parties=fields.parties(document, records),
+            parties=parties,
             period=period(document),
             purpose=fields.purpose(document),
             governance=fields.governance(document),

@@ -82,6 +82,9 @@ class Record:
     section: str
     origin: Origin
     evidence: Evidence
+    # the parties a collective subject stands for ("Var och en", "varje part", "Parterna"):
+    # the card's parties; empty for a record that names its party
+    applies_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,14 @@ class Card:
         period = dict(data["period"])
         period["evidence"] = evidence(period.get("evidence", []))
         records = tuple(
-            Record(**{**r, "evidence": Evidence(**r["evidence"])}) for r in data["records"]
+            Record(
+                **{
+                    **r,
+                    "evidence": Evidence(**r["evidence"]),
+                    "applies_to": tuple(r.get("applies_to", ())),
+                }
+            )
+            for r in data["records"]
         )
         names = ("kind", "parties", "purpose", "governance", "money", "areas")
         return cls(

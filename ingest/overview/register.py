@@ -10,6 +10,7 @@ word forms are in data/responsibility.toml).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -58,9 +59,14 @@ def _strip_between(subject: str) -> str:
 
 
 def _strip_aside(subject: str) -> str:
-    """'de sex kommunerna, både gemensamt och individuellt,' -> 'de sex kommunerna'."""
+    """'de sex kommunerna, både gemensamt och individuellt,' -> 'de sex kommunerna'; 'Var
+    och en, gemensamt och i samverkan med andra aktörer' -> 'Var och en'."""
     found = re.search(r",([^,]{1,60}),?$", subject)
-    if found and all(w.casefold() in _words_of("aside") for w in found.group(1).split()):
+    words = found.group(1).split() if found else []
+    if words and (
+        all(w.casefold() in _words_of("aside") for w in words)
+        or words[0].casefold() in _words_of("aside_openers")
+    ):
         return subject[: found.start()]
     return subject
 
@@ -84,6 +90,8 @@ def _whole_subject(subject: str) -> str | None:
     settings = cues()["responsibility"]
     if not words or any(c.isdigit() for c in subject):
         return None
+    if subject.casefold() in _words_of("collective"):
+        return subject
     if subject.casefold() in _words_of("pronouns") or subject.casefold().startswith("var och en"):
         return None
     if words[-1].casefold() in _words_of("end_stop"):
@@ -280,6 +288,20 @@ def sentence_records(document: Document) -> list[Record]:
                 )
             )
     return records
+
+
+def with_parties(records: list[Record], parties: tuple[str, ...]) -> list[Record]:
+    """A collective subject's records apply to the agreement's parties ("Var och en … tar
+    ansvar för …"); one that only points at parties ("Var och en") is dropped when the card
+    names none."""
+    out: list[Record] = []
+    for record in records:
+        subject = record.party.casefold()
+        if subject in _words_of("collective") and parties:
+            out.append(replace(record, applies_to=parties))
+        elif subject not in _words_of("pointing"):
+            out.append(record)
+    return out
 
 
 def register(document: Document) -> tuple[list[Record], dict[str, Any]]:

@@ -287,6 +287,7 @@ def test_cli_json_shape(seed_index):
         "doc_id",
         "section",
         "origin",
+        "applies_to",
         "citation",
     }
     assert set(record["citation"]) == {"quote", "section", "page", "start", "end"}

@@ -226,3 +226,33 @@ def test_each_clause_after_men_or_a_semicolon_names_its_own_party(tmp_path):
     assert _parties(tmp_path, "Regionen ansvarar för driften men inte för lokalerna.") == [
         "Regionen"
     ]
+
+
+def test_a_collective_subject_applies_to_the_parties(tmp_path):
+    """'Var och en … tar ansvar för …' is each party's responsibility: the record stands for
+    the card's parties, and the Ansvar view shows it under each of them."""
+    from assistant.overview import Overview
+
+    card = _card(
+        tmp_path,
+        "Avtal om samverkan\n\nParter: Bergs kommun, Krokoms kommun och Åre kommun\n\n"
+        "Var och en, gemensamt och i samverkan med andra aktörer – tar ansvar för "
+        "utvecklingen av besöksnäringen.\n\nKrokoms kommun ansvarar för webbplatsen.\n",
+    )
+    assert card.parties.values == ("Berg", "Krokom", "Åre")
+    shared = [r for r in card.records if r.party == "Var och en"]
+    assert [r.applies_to for r in shared] == [("Berg", "Krokom", "Åre")]
+    overview = Overview((card,))
+    assert [r.text[:12] for r in overview.responsibilities_of("Åre", shared=True)] == [
+        "Var och en, "
+    ]
+    assert overview.responsibilities_of("Åre") == []
+    assert [r.party for r in overview.responsibilities_of("Krokom", shared=True)] == [
+        "Var och en",
+        "Krokom",
+    ]
+    assert {name: count for _, name, count in overview.parties()} == {
+        "Berg": 1,
+        "Krokom": 2,
+        "Åre": 1,
+    }
