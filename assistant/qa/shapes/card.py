@@ -26,7 +26,9 @@ NOT_THE_AGREEMENT = re.compile(
     r"\w*grupp\w*|nätverk\w*|projekt\w*|nämnd\w*|råd\w*|utskott\w*|styrelse\w*|möte\w*|"
     r"mandat\w*|ansökan|ansökningar|fas\w*|etapp\w*|budget\w*|kansli\w*|mottagning\w*|"
     r"\w*group\w*|network\w*|project\w*|board\w*|committee\w*|council\w*|meeting\w*|"
-    r"mandate\w*|term of office|application\w*|phase\w*|stage\w*|office\w*)\b",
+    r"mandate\w*|term of office|application\w*|phase\w*|stage\w*|office\w*|"
+    r"lag|lagen|lagar|lagarna|\w*lagstiftning\w*|förordning\w*|laws?|legislation|"
+    r"regulations?)\b",
     re.IGNORECASE,
 )
 # a second question after the first: "… ingår, och hur länge gäller avtalet?"

@@ -23,14 +23,19 @@ ASKS_VALIDITY = (
     re.compile(
         r"^(?:hur länge (?:gäller|löper)|när (?:löper|går) .+ ut\b|"
         r"(?:från|fr\.o\.m\.|från och med) (?:vilket datum|när) gäller|"
-        r"(?:under )?vilken (?:period|tidsperiod) (?:gäller|avser|omfattar)|"
+        r"(?:under )?vilken \w*(?:period|tid) (?:gäller|avser|omfattar|har)|"
+        r"vilka år (?:gäller|avser|omfattar|löper)|när träder .+ i kraft|"
+        r"har .+ (?:något|ett) slutdatum|när (?:börjar|upphör|slutar) .+ (?:att )?gälla|"
         r"till (?:och med )?när gäller|vilken giltighetstid)",
         re.IGNORECASE,
     ),
     re.compile(
         r"^(?:until when (?:is|does)|how long (?:is|does|will) .+ (?:valid|run|apply|last)\b|"
         r"when does .+ (?:expire|end|run out)\b|from (?:when|which date) (?:is|does) .+ "
-        r"(?:valid|apply)\b|(?:for )?what period does .+ (?:cover|apply)|"
+        r"(?:valid|apply)\b|(?:for )?what (?:period|dates?) does .+ (?:cover|apply|span)|"
+        r"(?:which|what) years does .+ (?:cover|span|run)|does .+ have an end date|"
+        r"what is the (?:agreement|contract|validity) period|"
+        r"when does .+ (?:enter into force|take effect|come into force|start to apply)|"
         r"what is the validity of)",
         re.IGNORECASE,
     ),
@@ -42,11 +47,13 @@ NOT_VALIDITY = re.compile(
 )
 # the end or the start of the period asked for; other questions ask for the whole period
 ASKS_END = re.compile(
-    r"\b(?:until when|expire|end|run out|till (?:och med )?när|när (?:löper|går) .+ ut)\b",
+    r"\b(?:until when|expire|end|end date|run out|till (?:och med )?när|"
+    r"när (?:löper|går) .+ ut|slutdatum|upphör|slutar)\b",
     re.IGNORECASE,
 )
 ASKS_START = re.compile(
-    r"(?:\bfrån (?:och med )?(?:vilket datum|när)|\bfr\.o\.m\.|\bfrom (?:when|which date))",
+    r"(?:\bfrån (?:och med )?(?:vilket datum|när)|\bfr\.o\.m\.|\bfrom (?:when|which date)|"
+    r"\bi kraft\b|\binto force\b|\btake effect\b|\bbörjar\b|\bstart to apply\b)",
     re.IGNORECASE,
 )
 LEAD = {"sv": "Enligt ”{title}”:", "en": "According to ”{title}”:"}
