@@ -212,7 +212,13 @@ def _alternatives(word: str, vocabulary: frozenset[str]) -> tuple[tuple[str, ...
     """Stem sequences that count as the word: itself, its hyphen parts, its compound parts."""
     if "-" in word:  # Kävlinge-Örkelljunga, 2016-2018: every part must be there
         parts = [p for p in word.lower().split("-") if p and p not in STOPWORDS]
-        return (tuple(stem(p) for p in parts),) if parts else ()
+        if not parts:
+            return ()
+        stems = tuple(stem(p) for p in parts)
+        # the genitive the documents write ("Dals-Eds kommun"); the stemmer leaves a
+        # short name's -s on ("eds")
+        genitive = (*stems[:-1], stem(parts[-1] + "s"))
+        return (stems, genitive) if genitive != stems and parts[-1].isalpha() else (stems,)
     alts: list[tuple[str, ...]] = [(stem(word.lower()),)]
     parts = compound_parts(word.lower(), vocabulary)
     if parts:
@@ -338,6 +344,9 @@ class _Analysis:
         if not alts or stem(word) in _FRAME_STEMS:
             return
         name = _is_name(raw, position)
+        genitive = (stem(word + "s"),)
+        if name and word.isalpha() and genitive not in alts:  # "Eds kommun" for "Ed"
+            alts = (*alts, genitive)
         weight = self._weight(word, alts, name, after_question_word)
         if weight > 0:
             self.terms.append(Term(raw, alts, weight, required=name))

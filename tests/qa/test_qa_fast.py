@@ -448,3 +448,18 @@ def test_a_reverse_question_for_one_role_keeps_that_role_and_each_line_says_its_
     answer = register_answer(both, records, lambda doc: [ROW], hits())
     assert answer is not None
     assert "(main responsibility)" in answer.text and "(shared responsibility)" in answer.text
+
+
+def test_a_name_is_found_in_its_genitive():
+    """'Dals-Ed's' and 'Ed' find the documents' 'Dals-Eds kommun' and 'Eds kommun': the
+    stemmer leaves a short name's genitive -s on."""
+    from ingest.lexical import stem, words
+
+    tokens = frozenset(stem(w) for w in words("I dag handläggs ärenden i Dals-Eds kommun."))
+    asked = analyse("How large is Dals-Ed's licensing post today?", frozenset(), {}, 1)
+    name = next(t for t in asked.terms if t.required)
+    assert name.found_in(tokens)
+    short = analyse("Vad betalar Ed?", frozenset(), {}, 1)
+    assert next(t for t in short.terms if t.required).found_in(
+        frozenset(stem(w) for w in words("Eds kommun betalar 10 000 kronor."))
+    )
