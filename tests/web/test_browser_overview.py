@@ -1,5 +1,6 @@
 """The Dokument tab's overview and Ansvar view in a real browser (Debian's chromium), in
-Swedish, at 1280 px and in a narrow window, against app.py with the seed index.
+Swedish, at 1280 px and in a narrow window, against app.py with the seed index; and the
+register's answers to reverse questions in the chat, in Swedish and English.
 
 Set AVTAL_SCREENSHOT_DIR=docs to keep docs/overview.png and docs/ansvar.png.
 """
@@ -10,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from tests.browser import TIMEOUT_MS, needs_chromium
+from tests.browser import TIMEOUT_MS, ask, needs_chromium
 from tests.web.test_browser import SOURCE_TITLE, app, browser_page
 
 __all__ = ["app", "browser_page"]  # the fixtures, shared with the chat's browser test
@@ -100,4 +101,24 @@ def test_ansvar_view_by_party(browser_page, tmp_path):
     marked = page.locator("#avtal-reader mark.avtal-passage")
     expect(marked).to_have_text("1.6 Byggstart för Söderåsbanan senast år 2019.")
     page.set_viewport_size({"width": 1400, "height": 1000})
+    assert outside == []
+
+
+def test_reverse_questions_in_the_chat_name_only_the_party_asked_about(browser_page):
+    page, outside = browser_page
+    page.get_by_role("tab", name="Fråga").click()
+    ask(page, "Vilka mätetal ansvarar Höganäs för?", 0, "Höganäs ansvarar för 14 punkter")
+    swedish = page.locator("#avtal-chat .bot").nth(0).inner_text()
+    assert "2.1 Medlemskommunerna i Familjen Helsingborg" in swedish
+    assert "… och 9 till (se fliken Ansvar)" in swedish
+    for other in ("Klippan", "Svalöv", "Perstorp", "Helsingborgs stad"):
+        assert other not in swedish
+    sources = page.locator("#avtal-sources .avtal-source")
+    assert SOURCE_TITLE in sources.first.inner_text()
+    assert "Ansvarig: Höganäs" in sources.first.inner_text()
+
+    ask(page, "What is Perstorp responsible for?", 1, "Perstorp is responsible for 1 item")
+    english = page.locator("#avtal-chat .bot").nth(1).inner_text()
+    assert "1.9 Väg 108 Kävlinge-Örkelljunga genomförd ÅVS senast år 2019." in english
+    assert "Höganäs" not in english
     assert outside == []
