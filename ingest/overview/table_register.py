@@ -112,13 +112,21 @@ def _item_column(row: TableRow) -> int | None:
 
 def _items(row: TableRow, skip: set[int]) -> tuple[list[str], str, str]:
     """Item numbers, the item text and what to mark in the document: the numbered item
-    ("1.6 Byggstart …", or the number column and the next cell), or the whole cell
-    (several items, or none: the goal)."""
+    ("1.6 Byggstart …", or the number column and the cells up to the responsible one), or
+    the whole cell (several items, or none: the goal)."""
     numbered = _item_column(row)
     if numbered is not None:
         rest = [v for i, (_, v) in enumerate(row.cells) if i not in skip | {numbered} and v]
-        text = rest[0].strip() if rest else ""
-        return [row.cells[numbered][1].strip().rstrip(".")], text, text
+        # the row's content before its responsible column: the goal and the measure
+        # ("Välfärdsteknik … – Gemensam upphandling av nyckelfria lås …"), not the deadline
+        content = [
+            v.strip()
+            for i, (_, v) in enumerate(row.cells)
+            if numbered < i < min(skip) and v.strip()
+        ]
+        text = " – ".join(content) if content else (rest[0].strip() if rest else "")
+        marked = content[0] if content else text
+        return [row.cells[numbered][1].strip().rstrip(".")], text, marked
     cells = [value for i, (_, value) in enumerate(row.cells) if i not in skip and value.strip()]
     for value in cells:
         found = item_numbers(value)

@@ -50,6 +50,21 @@ def test_a_number_column_gives_the_item_of_a_plain_ansvarig_row(tmp_path):
     assert ("Region Blekinge", "ansvarig", "2") in records
 
 
+def test_a_numbered_row_s_text_is_its_goal_and_its_measure_not_its_deadline(tmp_path):
+    plan = (
+        "# Verksamhetsplan för Digital samverkan\n\n"
+        "| Nr | Mål | Åtgärd | Ansvarig | Klart senast |\n|---|---|---|---|---|\n"
+        "| 7 | Välfärdstekniken ska vara likvärdig | Gemensam upphandling av nyckelfria lås "
+        "| Munkfors | 31 december 2025 |\n"
+    )
+    (record,) = _card(tmp_path, plan).records
+    assert (record.party, record.item) == ("Munkfors", "7")
+    assert record.text == (
+        "Välfärdstekniken ska vara likvärdig – Gemensam upphandling av nyckelfria lås"
+    )
+    assert record.evidence.quote == "Välfärdstekniken ska vara likvärdig"
+
+
 def test_parties_after_a_label_an_opening_or_one_a_line(tmp_path):
     labelled = (
         "Avsiktsförklaring om fjällsamverkan\n\n"
