@@ -25,7 +25,14 @@ from assistant.qa.shapes.members import asks_members, members_answer
 from assistant.qa.shapes.named import Agreement
 from assistant.qa.shapes.often import asks_often, often_answer
 from assistant.qa.shapes.purpose import asks_purpose, purpose_answer
-from assistant.qa.shapes.register import asked_party, narrowed, of_role, register_answer
+from assistant.qa.shapes.register import (
+    asked_party,
+    asks_alone,
+    narrowed,
+    of_role,
+    register_answer,
+    sole,
+)
 from assistant.qa.shapes.roles import agreement_names, asked_role, role_answer
 from assistant.qa.shapes.validity import asks_validity, validity_answer
 from assistant.types import Answer, Hit
@@ -101,7 +108,10 @@ def _register_reply(
         own = tokenize(f"{record.text} {record.section}", vocabulary, heads=False)
         return context[record.doc_id] | frozenset(own)
 
-    records = narrowed(question, party, of_role(question, records), words_of)
+    records = of_role(question, records)
+    if asks_alone(question):
+        records = sole(records, overview.records())
+    records = narrowed(question, party, records, words_of)
     return register_answer(question, records, lambda d: sources.documents.get(d, []), hits)
 
 

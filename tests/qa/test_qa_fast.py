@@ -335,6 +335,25 @@ def test_reverse_questions_are_recognised_and_answered_from_the_register():
     assert register_answer(q, records[1:], lambda doc: [ROW, PROSE], hits()) is None
 
 
+def test_a_reverse_question_for_what_a_party_does_alone_leaves_out_shared_items():
+    from assistant.qa.shapes.register import asked_party, asks_alone, sole
+    from ingest.overview.model import Evidence, Record
+
+    def record(party: str, item: str) -> Record:
+        proof = Evidence(f"Åtgärd {item}", 0, 9)
+        return Record(
+            "plan.txt", party, party.casefold(), "huvudansvar", item, "t", "", "table", proof
+        )
+
+    alone = question("Vilken åtgärd ansvarar Hofors ensamt för?")
+    assert asked_party(alone) == "Hofors" and asks_alone(alone)
+    also = question("Vad ansvarar Tingsryds kommun särskilt för?")
+    assert asked_party(also) == "Tingsryds kommun" and not asks_alone(also)
+    assert not asks_alone(question("Vad ansvarar Hofors för?"))
+    everyone = [record("Hofors", "1"), record("Gävle", "1"), record("Hofors", "2")]
+    assert [r.item for r in sole(everyone[::2], everyone)] == ["2"]
+
+
 def test_an_answer_resting_only_on_poorly_read_ocr_text_says_so():
     from dataclasses import replace as changed
 

@@ -67,14 +67,38 @@ ROLE_LABEL = {
 }
 
 
+# words after the party that are not its name: "Vad ansvarar Hofors ensamt för?", "Vad
+# ansvarar Tingsryds kommun särskilt för?"; the first group asks for what it does alone
+ALONE = re.compile(r"\s+(?:ensam|ensamt|ensamma|alone|solely|on (?:its|their) own)$", re.I)
+ADVERB = re.compile(r"\s+(?:själv|självt|själva|särskilt|också|även|especially)$", re.I)
+
+
 def asked_party(question: Question) -> str | None:
     """The party of a reverse question, as written, or None for other questions."""
     text = " ".join(question.text.strip().rstrip("?").split())
     for pattern in REVERSE:
         match = pattern.search(text)
         if match:
-            return match.group("party").strip()
+            party = match.group("party").strip()
+            return ADVERB.sub("", ALONE.sub("", party)) or party
     return None
+
+
+def asks_alone(question: Question) -> bool:
+    """'Vad ansvarar Hofors ensamt för?': only what no other party shares."""
+    text = " ".join(question.text.strip().rstrip("?").split())
+    return any((m := p.search(text)) and ALONE.search(m.group("party").strip()) for p in REVERSE)
+
+
+def sole(records: Sequence[Record], everyone: Sequence[Record]) -> list[Record]:
+    """The records whose item no other party has in the same role."""
+
+    def place(r: Record) -> tuple[str, str, str, str]:
+        return (r.doc_id, r.item, r.text, r.role)
+
+    shared = {place(r) for r in records}
+    others = {place(r) for r in everyone if place(r) in shared and r.key != records[0].key}
+    return [r for r in records if place(r) not in others] if records else []
 
 
 def of_role(question: Question, records: Sequence[Record]) -> list[Record]:
