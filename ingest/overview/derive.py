@@ -12,7 +12,7 @@ from ingest.overview.register import register, with_parties
 from ingest.schema import Document
 
 log = logging.getLogger(__name__)
-CARDS_VERSION = "16"  # bump when the rules change: stored cards are derived again
+CARDS_VERSION = "18"  # bump when the rules change: stored cards are derived again
 
 
 def _notes(problems: dict[str, Any]) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from ingest.overview import phrases
-from ingest.overview.lexicon import cues
+from ingest.overview.lexicon import cues, municipalities
 from ingest.overview.locate import Sentence, locate, sentence_evidence, sentences
 from ingest.overview.model import Record
 from ingest.overview.names import canonical, display, find_names
@@ -295,10 +295,13 @@ def with_parties(records: list[Record], parties: tuple[str, ...]) -> list[Record
     ansvar för …"); one that only points at parties ("Var och en") is dropped when the card
     names none."""
     out: list[Record] = []
+    towns = tuple(p for p in parties if p in municipalities())
     for record in records:
         subject = record.party.casefold()
         if subject in _words_of("collective") and parties:
             out.append(replace(record, applies_to=parties))
+        elif subject in _words_of("collective_municipal") and towns:
+            out.append(replace(record, applies_to=towns))
         elif subject not in _words_of("pointing"):
             out.append(record)
     return out

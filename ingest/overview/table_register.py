@@ -84,6 +84,7 @@ def responsible_columns(row: TableRow) -> list[tuple[int, Role | None]]:
     main = {h.casefold() for h in table["main"]}
     shared = {h.casefold() for h in table["shared"]}
     plain = {h.casefold() for h in table["headers"]}
+    plain_heads = {h.casefold() for h in table["header_heads"]}
     columns: list[tuple[int, Role | None]] = []
     for index, (header, _) in enumerate(row.cells):
         key = header.strip().casefold()
@@ -91,8 +92,8 @@ def responsible_columns(row: TableRow) -> list[tuple[int, Role | None]]:
             columns.append((index, "huvudansvar"))
         elif key in shared:
             columns.append((index, "medansvar"))
-        elif key in plain:
-            columns.append((index, None))
+        elif key in plain or (key.split() or [""])[0] in plain_heads:
+            columns.append((index, None))  # "Ansvarig", "Ansvarig part", "Ansvariga aktörer"
     return columns
 
 

@@ -229,3 +229,22 @@ def test_a_sentence_after_a_list_one_a_line_is_no_party(tmp_path):
         "Kumla kommun, värdkommun\n\nÖrebro kommun är värdkommun.\n"
     )
     assert _card(tmp_path, text).parties.values == ("Laxå", "Kumla")
+
+
+def test_an_ansvarig_header_of_more_words_and_a_row_for_each_municipality(tmp_path):
+    """'Ansvarig part' holds the party like 'Ansvarig'; 'Respektive kommun' stands for each
+    municipal party (not the region)."""
+    text = (
+        "# Samverkansavtal om konsumentvägledning\n\n"
+        "Detta avtal har träffats mellan Marks kommun, Tranemo kommun och Region Halland, "
+        "nedan gemensamt kallade parterna.\n\n"
+        "| Uppgift | Ansvarig part |\n|---|---|\n"
+        "| Information på webbplats och i sociala medier | Mark |\n"
+        "| Lokaler för mottagning i den egna kommunen | Respektive kommun |\n"
+    )
+    card = _card(tmp_path, text)
+    assert card.parties.values == ("Mark", "Tranemo", "Region Halland")
+    records = {(r.party, r.text, r.applies_to) for r in card.records}
+    assert ("Mark", "Information på webbplats och i sociala medier", ()) in records
+    lokaler = "Lokaler för mottagning i den egna kommunen"
+    assert ("Respektive kommun", lokaler, ("Mark", "Tranemo")) in records
