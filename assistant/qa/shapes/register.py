@@ -73,21 +73,28 @@ ALONE = re.compile(r"\s+(?:ensam|ensamt|ensamma|alone|solely|on (?:its|their) ow
 ADVERB = re.compile(r"\s+(?:själv|självt|själva|särskilt|också|även|especially)$", re.I)
 
 
-def asked_party(question: Question) -> str | None:
-    """The party of a reverse question, as written, or None for other questions."""
+def _written_party(question: Question) -> str | None:
+    """The words where a reverse question names its party, as written ("Hofors ensamt")."""
     text = " ".join(question.text.strip().rstrip("?").split())
     for pattern in REVERSE:
         match = pattern.search(text)
         if match:
-            party = match.group("party").strip()
-            return ADVERB.sub("", ALONE.sub("", party)) or party
+            return match.group("party").strip()
     return None
+
+
+def asked_party(question: Question) -> str | None:
+    """The party of a reverse question, or None for other questions."""
+    written = _written_party(question)
+    if written is None:
+        return None
+    return ADVERB.sub("", ALONE.sub("", written)) or written
 
 
 def asks_alone(question: Question) -> bool:
     """'Vad ansvarar Hofors ensamt för?': only what no other party shares."""
-    text = " ".join(question.text.strip().rstrip("?").split())
-    return any((m := p.search(text)) and ALONE.search(m.group("party").strip()) for p in REVERSE)
+    written = _written_party(question)
+    return written is not None and bool(ALONE.search(written))
 
 
 def sole(records: Sequence[Record], everyone: Sequence[Record]) -> list[Record]:
@@ -96,9 +103,11 @@ def sole(records: Sequence[Record], everyone: Sequence[Record]) -> list[Record]:
     def place(r: Record) -> tuple[str, str, str, str]:
         return (r.doc_id, r.item, r.text, r.role)
 
-    shared = {place(r) for r in records}
-    others = {place(r) for r in everyone if place(r) in shared and r.key != records[0].key}
-    return [r for r in records if place(r) not in others] if records else []
+    if not records:
+        return []
+    party = records[0].key
+    others = {place(r) for r in everyone if r.key != party}
+    return [r for r in records if place(r) not in others]
 
 
 def of_role(question: Question, records: Sequence[Record]) -> list[Record]:
